@@ -1,0 +1,97 @@
+// reverse_derivative(f): the circuit R[f] — (x, δy) ↦ J_f(x)ᵀ·δy — built by replaying f and then
+// walking its nodes backwards, emitting adjoint nodes:
+//   add(a,b): δa += δv, δb += δv      mul(a,b): δa += b·δv, δb += a·δv
+//   neg(a):   δa += −δv               const:    nothing
+// A wire used k times sums its k adjoints (the reverse of copy is add); an unused wire has adjoint
+// zero (the reverse of discard is zero). This is the derivative of the *circuit*: over Z2, x·x has
+// derivative 2x = 0 although x·x = x as a function.
+#pragma once
+
+#include "bitlens/ir/builder.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bitlens {
+
+/// Which sources R[f] differentiates with respect to.
+enum class wrt : std::uint8_t { all, inputs, params };
+
+/// Options of reverse_derivative.
+struct reverse_params {
+  wrt respect_to = wrt::all;
+  /// Build through the simplifying builder and remove dead code (the default); false keeps every
+  /// adjoint node, which shows the raw cost of the transform.
+  bool simplify = true;
+};
+
+/// R[f] as a parametrised circuit with the same parameters as f:
+///   inputs  = f's inputs x, then one cotangent δy_k per output of f;
+///   params  = f's parameters p;
+///   outputs = δx (one per input of f, when differentiating with respect to inputs), then
+///             δp (one per parameter, when with respect to parameters).
+template <ring R>
+circuit<R> reverse_derivative(const circuit<R>& f, reverse_params rp = {}) {
+  circuit_builder<R> b(f.ring(), builder_params{.simplify = rp.simplify});
+  // Names are built with append (not "literal" + string, which trips GCC 12's -Wrestrict).
+  auto adjoint_name = [](const std::string& nm, const char* stem, std::size_t index) {
+    std::string out = "d_";
+    out.append(nm.empty() ? stem + std::to_string(index) : nm);
+    return out;
+  };
+  std::vector<wire> x, p, dy;
+  for (std::size_t i = 0; i < f.num_inputs(); ++i) x.push_back(b.input(f.wire_name(f.input(i))));
+  for (std::size_t k = 0; k < f.num_outputs(); ++k) {
+    dy.push_back(b.input(adjoint_name(f.output_name(k), "y", k)));
+  }
+  for (std::size_t j = 0; j < f.num_params(); ++j) p.push_back(b.param(f.wire_name(f.param(j))));
+
+  // Forward replay: map[w] is the wire of b carrying f's wire w.
+  std::vector<wire> map(f.num_wires());
+  std::copy(x.begin(), x.end(), map.begin());
+  std::copy(p.begin(), p.end(), map.begin() + static_cast<std::ptrdiff_t>(f.num_inputs()));
+  for (std::size_t k = 0; k < f.num_nodes(); ++k) {
+    const auto& nd = f.nodes()[k];
+    wire w = 0;
+    switch (nd.kind) {
+      case op::add: w = b.add(map[nd.a], map[nd.b]); break;
+      case op::mul: w = b.mul(map[nd.a], map[nd.b]); break;
+      case op::neg: w = b.neg(map[nd.a]); break;
+      case op::constant: w = b.constant(nd.value); break;
+    }
+    map[f.node_wire(k)] = w;
+  }
+
+  // Reverse sweep. adj[w] empty means "zero so far".
+  std::vector<std::optional<wire>> adj(f.num_wires());
+  auto accumulate = [&](wire w, wire v) { adj[w] = adj[w] ? b.add(*adj[w], v) : v; };
+  for (std::size_t k = 0; k < f.num_outputs(); ++k) accumulate(f.output(k), dy[k]);
+  for (std::size_t k = f.num_nodes(); k-- > 0;) {
+    const auto& slot = adj[f.node_wire(k)];
+    if (!slot) continue;
+    const wire dv = *slot;
+    const auto& nd = f.nodes()[k];
+    switch (nd.kind) {
+      case op::add: accumulate(nd.a, dv); accumulate(nd.b, dv); break;
+      case op::mul: accumulate(nd.a, b.mul(map[nd.b], dv)); accumulate(nd.b, b.mul(map[nd.a], dv)); break;
+      case op::neg: accumulate(nd.a, b.neg(dv)); break;
+      case op::constant: break;
+    }
+  }
+
+  auto emit = [&](wire source) {
+    const wire d = adj[source] ? *adj[source] : b.zero();
+    const bool is_param = f.is_param(source);
+    b.output(d, adjoint_name(f.wire_name(source), is_param ? "p" : "x", is_param ? source - f.num_inputs() : source));
+  };
+  if (rp.respect_to != wrt::params) {
+    for (std::size_t i = 0; i < f.num_inputs(); ++i) emit(f.input(i));
+  }
+  if (rp.respect_to != wrt::inputs) {
+    for (std::size_t j = 0; j < f.num_params(); ++j) emit(f.param(j));
+  }
+  return b.build(build_params{.prune = rp.simplify});
+}
+
+}  // namespace bitlens

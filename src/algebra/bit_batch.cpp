@@ -1,0 +1,34 @@
+#include "bitlens/algebra/bit_batch.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace bitlens {
+
+bit_batch::bit_batch(std::size_t wires, std::size_t samples)
+    : samples_(samples), wires_(wires, bitvec(samples)) {}
+
+bit_batch bit_batch::from_rows(std::span<const boost::dynamic_bitset<>> rows, std::size_t wires) {
+  bit_batch batch(wires, rows.size());
+  for (std::size_t s = 0; s < rows.size(); ++s) {
+    if (rows[s].size() != wires) {
+      throw std::invalid_argument("bit_batch::from_rows: row " + std::to_string(s) + " has " +
+                                  std::to_string(rows[s].size()) + " bits, expected " +
+                                  std::to_string(wires));
+    }
+    for (auto i = rows[s].find_first(); i != boost::dynamic_bitset<>::npos; i = rows[s].find_next(i)) {
+      batch.wires_[i].set(s);
+    }
+  }
+  return batch;
+}
+
+boost::dynamic_bitset<> bit_batch::row(std::size_t sample) const {
+  boost::dynamic_bitset<> out(wires_.size());
+  for (std::size_t i = 0; i < wires_.size(); ++i) {
+    if (wires_[i].get(sample)) out.set(i);
+  }
+  return out;
+}
+
+}  // namespace bitlens

@@ -1,0 +1,25 @@
+// The subcommands of the bitlens binary: each has a spec (for parsing and --help) and a runner
+// returning the exit code (0 ok, 1 failed; usage errors are thrown as usage_error → 2).
+#pragma once
+
+#include "args.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bitlens::cli {
+
+struct command {
+  const command_spec& (*spec)();
+  int (*run)(const parsed_args&);
+};
+
+const command_spec& eval_spec();
+int run_eval(const parsed_args& args);
+const command_spec& rdiff_spec();
+int run_rdiff(const parsed_args& args);
+
+/// Every subcommand, in the order `bitlens --help` lists them.
+const std::vector<command>& all_commands();
+
+}  // namespace bitlens::cli

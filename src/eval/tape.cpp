@@ -1,0 +1,199 @@
+// Compilation of a Z2 circuit to a tape, and the tiled, threaded runner.
+#include "bitlens/eval/tape.hpp"
+
+#include "word_kernels.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+namespace bitlens {
+namespace {
+
+constexpr std::uint32_t zeros_register = 0;
+constexpr std::uint32_t ones_register = 1;
+constexpr std::size_t scratch_budget_bytes = 256 * 1024;
+
+// Over Z2, neg is the identity: a neg node is an alias of its operand and costs nothing. rep[w] is
+// the wire that really holds w's value; liveness and registers are tracked on representatives.
+struct compiler {
+  const circuit<z2>& f;
+  static constexpr std::size_t forever = static_cast<std::size_t>(-1);
+  std::vector<wire> rep;
+  std::vector<std::size_t> last_use;  // 1 + index of the last node reading the wire; forever = output
+  std::vector<char> live;
+  std::vector<std::uint32_t> reg;
+  std::vector<std::uint32_t> free_slots;
+  std::uint32_t first_slot;
+  std::uint32_t next_slot;
+
+  explicit compiler(const circuit<z2>& c)
+      : f(c), rep(c.num_wires()), last_use(c.num_wires(), 0), live(c.num_wires(), 0), reg(c.num_wires(), 0),
+        first_slot(static_cast<std::uint32_t>(2 + c.num_sources())), next_slot(first_slot) {
+    for (wire w = 0; w < c.num_wires(); ++w) {
+      rep[w] = (!c.is_source(w) && c.node_of(w).kind == op::neg) ? rep[c.node_of(w).a] : w;
+    }
+    for (std::size_t i = 0; i < c.num_sources(); ++i) reg[i] = static_cast<std::uint32_t>(2 + i);
+    for (wire w : c.outputs()) {
+      live[rep[w]] = 1;
+      last_use[rep[w]] = forever;
+    }
+    for (std::size_t k = c.num_nodes(); k-- > 0;) {
+      const wire self = c.node_wire(k);
+      if (!live[self] || rep[self] != self) continue;
+      const auto& nd = c.nodes()[k];
+      for (int o = 0; o < op_arity(nd.kind); ++o) {
+        const wire w = rep[o == 0 ? nd.a : nd.b];
+        live[w] = 1;
+        if (last_use[w] != forever) last_use[w] = std::max(last_use[w], k + 1);
+      }
+    }
+  }
+
+  std::uint32_t allocate() {
+    if (free_slots.empty()) return next_slot++;
+    const auto s = free_slots.back();
+    free_slots.pop_back();
+    return s;
+  }
+  void release_if_dead(wire w, std::size_t k) {
+    if (reg[w] >= first_slot && last_use[w] == k + 1) free_slots.push_back(reg[w]);
+  }
+  bool is_const_one(wire w) const {
+    return !f.is_source(w) && f.node_of(w).kind == op::constant && f.node_of(w).value == 1;
+  }
+};
+
+}  // namespace
+
+tape::tape(const circuit<z2>& f) : num_inputs_(f.num_inputs()), num_params_(f.num_params()) {
+  compiler c(f);
+  for (std::size_t k = 0; k < f.num_nodes(); ++k) {
+    const wire self = f.node_wire(k);
+    if (!c.live[self] || c.rep[self] != self) continue;
+    const auto& nd = f.nodes()[k];
+    if (nd.kind == op::constant) {
+      c.reg[self] = nd.value ? ones_register : zeros_register;
+      continue;
+    }
+    const wire a = c.rep[nd.a], b = c.rep[nd.b];
+    tape_instr in{};
+    if (nd.kind == op::add && (c.is_const_one(a) || c.is_const_one(b))) {
+      in = {tape_op::not_, 0, c.reg[c.is_const_one(a) ? b : a], 0};
+    } else {
+      in = {nd.kind == op::add ? tape_op::xor_ : tape_op::and_, 0, c.reg[a], c.reg[b]};
+    }
+    // Operands are freed before the destination is chosen: elementwise kernels may write in place.
+    c.release_if_dead(a, k);
+    if (b != a) c.release_if_dead(b, k);
+    in.dst = c.allocate();
+    c.reg[self] = in.dst;
+    code_.push_back(in);
+  }
+  for (wire w : f.outputs()) outputs_.push_back(c.reg[c.rep[w]]);
+  num_slots_ = c.next_slot - c.first_slot;
+}
+
+std::size_t tape::default_tile_words() const noexcept {
+  const std::size_t per_word = (num_slots_ + 2) * sizeof(std::uint64_t);
+  return std::clamp<std::size_t>(scratch_budget_bytes / std::max<std::size_t>(per_word, 1), 8, 4096);
+}
+
+namespace {
+
+void check_shapes(const tape& t, const bit_batch& inputs, const bitvec& params) {
+  if (inputs.num_wires() != t.num_inputs() || params.size() != t.num_params()) {
+    throw std::invalid_argument("tape: expects " + std::to_string(t.num_inputs()) + " input wires and " +
+                                std::to_string(t.num_params()) + " parameters, got " +
+                                std::to_string(inputs.num_wires()) + " and " + std::to_string(params.size()));
+  }
+}
+
+// Runs `t` over tiles [first, end) with stride `stride`, calling sink(tile_start_word, words, regs)
+// after each tile. One scratch area per call (per thread), allocated once.
+template <class Sink>
+void run_tiles(const tape& t, const bit_batch& inputs, const bitvec& params, std::size_t tile_words,
+               std::size_t first, std::size_t stride, std::size_t num_tiles, Sink&& sink) {
+  const std::size_t total_words = words_for_bits(inputs.num_samples());
+  word_vector scratch((t.num_slots() + 2) * tile_words, 0);
+  std::fill(scratch.begin() + static_cast<std::ptrdiff_t>(tile_words),
+            scratch.begin() + static_cast<std::ptrdiff_t>(2 * tile_words), ~std::uint64_t{0});
+  std::vector<std::uint64_t*> regs(t.first_slot() + t.num_slots());
+  regs[0] = scratch.data();
+  regs[1] = scratch.data() + tile_words;
+  for (std::size_t j = 0; j < t.num_params(); ++j) regs[2 + t.num_inputs() + j] = params.get(j) ? regs[1] : regs[0];
+  for (std::size_t s = 0; s < t.num_slots(); ++s) regs[t.first_slot() + s] = scratch.data() + (2 + s) * tile_words;
+  for (std::size_t tile = first; tile < num_tiles; tile += stride) {
+    const std::size_t start = tile * tile_words;
+    const std::size_t words = std::min(tile_words, total_words - start);
+    for (std::size_t i = 0; i < t.num_inputs(); ++i) {
+      // Inputs are read in place; the const_cast is safe because no instruction writes a source register.
+      regs[2 + i] = const_cast<std::uint64_t*>(inputs.wire(i).words().data() + start);
+    }
+    kernels::run(t.instructions(), regs.data(), words);
+    sink(start, words, regs.data());
+  }
+}
+
+template <class Sink>
+void run_threaded(const tape& t, const bit_batch& inputs, const bitvec& params, eval_params ep,
+                  Sink&& make_sink_for_thread) {
+  const std::size_t total_words = words_for_bits(inputs.num_samples());
+  const std::size_t tile_words = ep.tile_words != 0 ? ep.tile_words : t.default_tile_words();
+  const std::size_t num_tiles = (total_words + tile_words - 1) / tile_words;
+  unsigned threads = ep.threads != 0 ? ep.threads : std::max(1U, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(num_tiles, 1)));
+  if (threads <= 1) {
+    run_tiles(t, inputs, params, tile_words, 0, 1, num_tiles, make_sink_for_thread(0U));
+    return;
+  }
+  std::vector<std::jthread> pool;
+  for (unsigned id = 0; id < threads; ++id) {
+    pool.emplace_back([&, id] { run_tiles(t, inputs, params, tile_words, id, threads, num_tiles, make_sink_for_thread(id)); });
+  }
+}
+
+}  // namespace
+
+bit_batch evaluate(const tape& t, const bit_batch& inputs, const bitvec& params, eval_params ep) {
+  check_shapes(t, inputs, params);
+  bit_batch out(t.num_outputs(), inputs.num_samples());
+  run_threaded(t, inputs, params, ep, [&](unsigned) {
+    return [&](std::size_t start, std::size_t words, std::uint64_t* const* regs) {
+      for (std::size_t k = 0; k < t.num_outputs(); ++k) {
+        std::copy_n(regs[t.output_register(k)], words, out.wire(k).words().data() + start);
+      }
+    };
+  });
+  for (std::size_t k = 0; k < t.num_outputs(); ++k) out.wire(k).clear_tail();
+  return out;
+}
+
+std::vector<std::uint64_t> count_ones(const tape& t, const bit_batch& inputs, const bitvec& params,
+                                      eval_params ep) {
+  check_shapes(t, inputs, params);
+  const std::size_t total_words = words_for_bits(inputs.num_samples());
+  const std::uint64_t last_mask = tail_mask(inputs.num_samples());
+  const unsigned max_threads = ep.threads != 0 ? ep.threads : std::max(1U, std::thread::hardware_concurrency());
+  std::vector<std::vector<std::uint64_t>> partial(max_threads, std::vector<std::uint64_t>(t.num_outputs(), 0));
+  run_threaded(t, inputs, params, ep, [&](unsigned id) {
+    return [&, id](std::size_t start, std::size_t words, std::uint64_t* const* regs) {
+      const bool last_tile = start + words == total_words;
+      for (std::size_t k = 0; k < t.num_outputs(); ++k) {
+        const std::uint64_t* r = regs[t.output_register(k)];
+        std::uint64_t n = kernels::popcount(r, last_tile ? words - 1 : words);
+        if (last_tile && words > 0) n += static_cast<std::uint64_t>(std::popcount(r[words - 1] & last_mask));
+        partial[id][k] += n;
+      }
+    };
+  });
+  std::vector<std::uint64_t> total(t.num_outputs(), 0);
+  for (const auto& p : partial) {
+    for (std::size_t k = 0; k < total.size(); ++k) total[k] += p[k];
+  }
+  return total;
+}
+
+}  // namespace bitlens
