@@ -21,7 +21,9 @@ template <ring R>
 std::vector<element_t<R>> parse_row(const R& r, std::string_view text, std::size_t width, const std::string& source,
                                     std::size_t line) {
   auto tokens = detail::split_values(text);
-  if (r.characteristic() == 2 && r.order() == 2 && tokens.size() == 1 && width != 1 && tokens[0].size() == width) {
+  const bool compact = r.order() == 2 && tokens.size() == 1 && tokens[0].size() > 1 &&
+                       tokens[0].find_first_not_of("01") == std::string::npos;
+  if (compact) {
     std::vector<std::string> chars;
     for (char c : tokens[0]) chars.emplace_back(1, c);
     tokens = std::move(chars);  // compact Z2 row "0110"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# One command for a fresh Debian 12 machine: installs what is missing (apt, idempotent), builds,
+# then runs the main job or the test suite.
+#
+#   scripts/setup.sh          install + build + learn the default truth table and verify it
+#   scripts/setup.sh test     install + build + run the whole test suite (ctest)
+#   scripts/setup.sh build    install + build only
+#
+# Environment: BUILD_DIR (default: build), JOBS (default: nproc), CI=true makes warnings errors.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-run}
+case "$mode" in run|test|build) ;; *) echo "usage: scripts/setup.sh [run|test|build]" >&2; exit 2;; esac
+
+packages=(g++ cmake ninja-build libboost-dev libntl-dev libgmp-dev catch2 libbenchmark-dev berkeley-abc yosys)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+build=${BUILD_DIR:-build}
+jobs=${JOBS:-$(nproc)}
+werror=OFF
+[ "${CI:-}" = true ] && werror=ON
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBITLENS_WERROR=$werror >/dev/null
+cmake --build "$build" -j "$jobs"
+
+case "$mode" in
+  run) exec "$build/bitlens" learn ;;
+  test) exec ctest --test-dir "$build" -j "$jobs" --output-on-failure ;;
+  build) ;;
+esac

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Exit codes (0 ok, 1 failed, 2 bad usage) and error messages of the bitlens binary.
+set -u
+bl=$1 circ=$2 data=$3
+failures=0
+expect() {  # expect CODE REGEX -- command...
+  local code=$1 regex=$2; shift 3
+  local out; out=$("$@" 2>&1); local got=$?
+  if [ "$got" != "$code" ] || ! grep -Eq -- "$regex" <<<"$out"; then
+    echo "FAIL: $* -> exit $got (want $code), output:"; echo "$out" | sed 's/^/    /'; failures=$((failures + 1))
+  else
+    echo "ok: $*"
+  fi
+}
+expect 2 "Usage: bitlens COMMAND" -- "$bl"
+expect 2 "unknown command 'frobnicate'" -- "$bl" frobnicate
+expect 2 "unknown option '--bogus'" -- "$bl" eval --bogus "$circ/full_adder.circ" x
+expect 2 "missing argument" -- "$bl" eval "$circ/full_adder.circ"
+expect 2 "--threads must be an integer" -- "$bl" eval --threads many "$circ/full_adder.circ" "$data/full_adder_rows.txt"
+expect 1 "undefined_wire.circ:3: undefined wire 'c'" -- "$bl" eval "$data/undefined_wire.circ" "$data/full_adder_rows.txt"
+expect 1 "short_row.txt:2: expected 3 values, got 2" -- "$bl" eval "$circ/full_adder.circ" "$data/short_row.txt"
+expect 1 "no-such-file.circ: cannot open" -- "$bl" eval "$data/no-such-file.circ" "$data/full_adder_rows.txt"
+expect 2 "--wrt must be all, inputs or params" -- "$bl" rdiff --wrt sideways "$circ/full_adder.circ"
+expect 0 "^1 0 $" -- bash -c "printf '1 0 0\n' | '$bl' eval '$circ/full_adder.circ' - | sed 's/./& /g'"
+# rdiff --out writes a file that eval can read back
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+expect 0 "" -- "$bl" rdiff --out "$tmp/rf.circ" "$circ/full_adder.circ"
+expect 0 "^101$" -- bash -c "printf '01001\n' | '$bl' eval '$tmp/rf.circ' -"
+[ "$failures" = 0 ] && echo "all CLI error checks passed" || { echo "$failures CLI checks failed"; exit 1; }
