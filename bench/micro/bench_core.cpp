@@ -1,0 +1,108 @@
+// Micro-benchmarks of the Z2 core: bitvec against boost::dynamic_bitset, and bit-parallel tape
+// forward evaluation (gate·samples/s), each next to the machine's XOR-stream rate of the same run.
+//   build/bench/bench_core [--benchmark_out=core.json --benchmark_out_format=json]
+#include "bitlens/algebra/bitvec.hpp"
+#include "bitlens/algebra/z2.hpp"
+#include "bitlens/eval/tape.hpp"
+#include "bitlens/transform/simplify.hpp"
+#include "support/ratio_reporter.hpp"
+#include "support/random_circuit.hpp"
+#include "xor_stream.hpp"
+
+#include <boost/dynamic_bitset.hpp>
+
+namespace {
+
+using namespace bitlens;
+
+// The XOR stream in L2 (32 KiB per array) and in memory (32 MiB per array).
+BENCHMARK(bench::xor_stream)->Arg(1 << 12)->Arg(1 << 22);
+
+void bitvec_xor(benchmark::State& state) {
+  const auto bits = static_cast<std::size_t>(state.range(0));
+  bitvec a(bits, true), b(bits);
+  for (auto _ : state) {
+    a ^= b;
+    benchmark::DoNotOptimize(a.words().data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * bits));
+}
+BENCHMARK(bitvec_xor)->Arg(1 << 18)->Arg(1 << 28);
+
+void dynamic_bitset_xor(benchmark::State& state) {
+  const auto bits = static_cast<std::size_t>(state.range(0));
+  boost::dynamic_bitset<> a(bits), b(bits);
+  a.set();
+  for (auto _ : state) {
+    a ^= b;
+    benchmark::DoNotOptimize(&a);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * bits));
+}
+BENCHMARK(dynamic_bitset_xor)->Arg(1 << 18)->Arg(1 << 28);
+
+void bitvec_popcount(benchmark::State& state) {
+  const auto bits = static_cast<std::size_t>(state.range(0));
+  bitvec a = bitvec::from_string(std::string(bits, '1'));
+  for (auto _ : state) benchmark::DoNotOptimize(a.popcount());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * bits));
+}
+BENCHMARK(bitvec_popcount)->Arg(1 << 18);
+
+void dynamic_bitset_count(benchmark::State& state) {
+  const auto bits = static_cast<std::size_t>(state.range(0));
+  boost::dynamic_bitset<> a(bits);
+  a.set();
+  for (auto _ : state) benchmark::DoNotOptimize(a.count());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * bits));
+}
+BENCHMARK(dynamic_bitset_count)->Arg(1 << 18);
+
+// A layered random circuit: `depth` layers of `width` XOR/AND gates, each reading two wires of the
+// layer before, so (unlike a uniformly random circuit) almost every gate is live.
+circuit<z2> layered_circuit(std::size_t inputs, std::size_t width, std::size_t depth, test::rng& g) {
+  circuit_builder<z2> b;
+  std::vector<wire> prev = b.inputs(inputs);
+  for (std::size_t d = 0; d < depth; ++d) {
+    std::vector<wire> next;
+    for (std::size_t k = 0; k < width; ++k) {
+      const wire a = prev[g() % prev.size()], c = prev[g() % prev.size()];
+      next.push_back(g() % 2 ? b.add(a, c) : b.mul(a, c));
+    }
+    prev = std::move(next);
+  }
+  for (wire w : prev) b.output(w);
+  return b.build(build_params{.prune = true});
+}
+
+// Tape forward over state.range(2) samples of a layered circuit of width range(0) and depth
+// range(1), on range(3) threads; items are gate·samples (one gate evaluated for one sample).
+void tape_forward(benchmark::State& state) {
+  test::rng g(42);
+  const auto samples = static_cast<std::size_t>(state.range(2));
+  const tape t(layered_circuit(64, static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)), g));
+  bit_batch in(64, samples);
+  for (std::size_t i = 0; i < 64; ++i) {
+    for (auto& w : in.wire(i).words()) w = g();
+    in.wire(i).clear_tail();
+  }
+  const auto threads = static_cast<unsigned>(state.range(3));
+  for (auto _ : state) {
+    auto ones = count_ones(t, in, bitvec(0), {.threads = threads});
+    benchmark::DoNotOptimize(ones.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * t.instructions().size() * samples));
+  state.counters["gates"] = static_cast<double>(t.instructions().size());
+  state.counters["slots"] = static_cast<double>(t.num_slots());
+}
+BENCHMARK(tape_forward)
+    ->Args({256, 8, 1 << 20, 1})
+    ->Args({256, 8, 1 << 20, 2})
+    ->Args({8000, 6, 1 << 16, 1})
+    ->Args({8000, 6, 1 << 16, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+}  // namespace
+
+int main(int argc, char** argv) { return bitlens::bench::run_with_ratios(argc, argv, "xor_stream"); }
