@@ -18,6 +18,8 @@ const command_spec& eval_spec();
 int run_eval(const parsed_args& args);
 const command_spec& rdiff_spec();
 int run_rdiff(const parsed_args& args);
+const command_spec& learn_spec();
+int run_learn(const parsed_args& args);
 
 /// Every subcommand, in the order `bitlens --help` lists them.
 const std::vector<command>& all_commands();

@@ -11,6 +11,7 @@ namespace bitlens::cli {
 
 const std::vector<command>& all_commands() {
   static const std::vector<command> commands{
+      {&learn_spec, &run_learn},
       {&eval_spec, &run_eval},
       {&rdiff_spec, &run_rdiff},
   };

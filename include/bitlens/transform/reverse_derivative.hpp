@@ -10,6 +10,7 @@
 #include "bitlens/ir/builder.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,58 @@ struct reverse_params {
   bool simplify = true;
 };
 
+/// The reverse sweep of f appended to builder b: `forward[w]` is the wire of b carrying f's wire w
+/// (from replaying f into b, e.g. with append_forward), `cotangents[k]` the wire of b carrying the
+/// cotangent of output k (std::nullopt: zero). Returns the adjoint of every source of f (inputs,
+/// then parameters) — std::nullopt where it is zero. This is the put of the model lens; composite
+/// lenses (model ; loss) call it with the loss's cotangents.
+template <ring R>
+std::vector<std::optional<wire>> append_reverse_sweep(circuit_builder<R>& b, const circuit<R>& f,
+                                                      std::span<const wire> forward,
+                                                      std::span<const std::optional<wire>> cotangents) {
+  std::vector<std::optional<wire>> adj(f.num_wires());
+  auto accumulate = [&](wire w, wire v) { adj[w] = adj[w] ? b.add(*adj[w], v) : v; };
+  for (std::size_t k = 0; k < f.num_outputs(); ++k) {
+    if (cotangents[k]) accumulate(f.output(k), *cotangents[k]);
+  }
+  for (std::size_t k = f.num_nodes(); k-- > 0;) {
+    const auto& slot = adj[f.node_wire(k)];
+    if (!slot) continue;
+    const wire dv = *slot;
+    const auto& nd = f.nodes()[k];
+    switch (nd.kind) {
+      case op::add: accumulate(nd.a, dv); accumulate(nd.b, dv); break;
+      case op::mul: accumulate(nd.a, b.mul(forward[nd.b], dv)); accumulate(nd.b, b.mul(forward[nd.a], dv)); break;
+      case op::neg: accumulate(nd.a, b.neg(dv)); break;
+      case op::constant: break;
+    }
+  }
+  adj.resize(f.num_sources());
+  return adj;
+}
+
+/// Replays f into b with its inputs and parameters bound to the given wires; returns the wire of b
+/// for every wire of f (what append_reverse_sweep needs as `forward`).
+template <ring R>
+std::vector<wire> append_forward(circuit_builder<R>& b, const circuit<R>& f, std::span<const wire> inputs,
+                                 std::span<const wire> params) {
+  std::vector<wire> map(f.num_wires());
+  std::copy(inputs.begin(), inputs.end(), map.begin());
+  std::copy(params.begin(), params.end(), map.begin() + static_cast<std::ptrdiff_t>(f.num_inputs()));
+  for (std::size_t k = 0; k < f.num_nodes(); ++k) {
+    const auto& nd = f.nodes()[k];
+    wire w = 0;
+    switch (nd.kind) {
+      case op::add: w = b.add(map[nd.a], map[nd.b]); break;
+      case op::mul: w = b.mul(map[nd.a], map[nd.b]); break;
+      case op::neg: w = b.neg(map[nd.a]); break;
+      case op::constant: w = b.constant(nd.value); break;
+    }
+    map[f.node_wire(k)] = w;
+  }
+  return map;
+}
+
 /// R[f] as a parametrised circuit with the same parameters as f:
 ///   inputs  = f's inputs x, then one cotangent δy_k per output of f;
 ///   params  = f's parameters p;
@@ -40,46 +93,13 @@ circuit<R> reverse_derivative(const circuit<R>& f, reverse_params rp = {}) {
     out.append(nm.empty() ? stem + std::to_string(index) : nm);
     return out;
   };
-  std::vector<wire> x, p, dy;
+  std::vector<wire> x, p;
+  std::vector<std::optional<wire>> dy;
   for (std::size_t i = 0; i < f.num_inputs(); ++i) x.push_back(b.input(f.wire_name(f.input(i))));
-  for (std::size_t k = 0; k < f.num_outputs(); ++k) {
-    dy.push_back(b.input(adjoint_name(f.output_name(k), "y", k)));
-  }
+  for (std::size_t k = 0; k < f.num_outputs(); ++k) dy.push_back(b.input(adjoint_name(f.output_name(k), "y", k)));
   for (std::size_t j = 0; j < f.num_params(); ++j) p.push_back(b.param(f.wire_name(f.param(j))));
-
-  // Forward replay: map[w] is the wire of b carrying f's wire w.
-  std::vector<wire> map(f.num_wires());
-  std::copy(x.begin(), x.end(), map.begin());
-  std::copy(p.begin(), p.end(), map.begin() + static_cast<std::ptrdiff_t>(f.num_inputs()));
-  for (std::size_t k = 0; k < f.num_nodes(); ++k) {
-    const auto& nd = f.nodes()[k];
-    wire w = 0;
-    switch (nd.kind) {
-      case op::add: w = b.add(map[nd.a], map[nd.b]); break;
-      case op::mul: w = b.mul(map[nd.a], map[nd.b]); break;
-      case op::neg: w = b.neg(map[nd.a]); break;
-      case op::constant: w = b.constant(nd.value); break;
-    }
-    map[f.node_wire(k)] = w;
-  }
-
-  // Reverse sweep. adj[w] empty means "zero so far".
-  std::vector<std::optional<wire>> adj(f.num_wires());
-  auto accumulate = [&](wire w, wire v) { adj[w] = adj[w] ? b.add(*adj[w], v) : v; };
-  for (std::size_t k = 0; k < f.num_outputs(); ++k) accumulate(f.output(k), dy[k]);
-  for (std::size_t k = f.num_nodes(); k-- > 0;) {
-    const auto& slot = adj[f.node_wire(k)];
-    if (!slot) continue;
-    const wire dv = *slot;
-    const auto& nd = f.nodes()[k];
-    switch (nd.kind) {
-      case op::add: accumulate(nd.a, dv); accumulate(nd.b, dv); break;
-      case op::mul: accumulate(nd.a, b.mul(map[nd.b], dv)); accumulate(nd.b, b.mul(map[nd.a], dv)); break;
-      case op::neg: accumulate(nd.a, b.neg(dv)); break;
-      case op::constant: break;
-    }
-  }
-
+  const auto forward = append_forward(b, f, x, p);
+  const auto adj = append_reverse_sweep(b, f, forward, dy);
   auto emit = [&](wire source) {
     const wire d = adj[source] ? *adj[source] : b.zero();
     const bool is_param = f.is_param(source);

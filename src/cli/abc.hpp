@@ -1,0 +1,32 @@
+// berkeley-abc as an independent checker: a learned circuit is written as a binary AIGER file and
+// ABC's `cec` compares it with the truth table. ABC exits 0 even when a check fails, so its output
+// is parsed.
+#pragma once
+
+#include "bitlens/algebra/bit_dataset.hpp"
+#include "bitlens/io/aig.hpp"
+
+#include <optional>
+#include <string>
+
+namespace bitlens::cli {
+
+/// The outcome of an ABC check.
+struct abc_check {
+  bool ran = false;         // false: ABC is not installed, or the table cannot be checked by cec
+  bool equivalent = false;  // "Networks are equivalent"
+  std::string message;      // ABC's verdict line, or why the check did not run
+};
+
+/// Whether berkeley-abc is on the PATH.
+bool abc_available();
+
+/// Runs a shell command and returns its standard output and error; nullopt when it cannot start.
+std::optional<std::string> run_command(const std::string& command);
+
+/// ABC's cec between `g` and a complete, fully specified `table`. When `truth_path` is given it is
+/// passed to ABC as is (so ABC reads the original file); otherwise the table is written to a
+/// temporary .truth file.
+abc_check abc_cec(const aig& g, const bit_dataset& table, const std::string* truth_path);
+
+}  // namespace bitlens::cli

@@ -1,0 +1,186 @@
+// bitlens learn [TABLE]: learns a circuit for a truth table or labelled bit data, writes it, and
+// verifies it (own evaluation, and ABC's cec where berkeley-abc is installed).
+#include "abc.hpp"
+#include "bitlens/algebra/error.hpp"
+#include "bitlens/io/aig.hpp"
+#include "bitlens/io/file.hpp"
+#include "bitlens/io/netlist.hpp"
+#include "bitlens/io/truth_table.hpp"
+#include "bitlens/learn/train.hpp"
+#include "bitlens/models/lut_network.hpp"
+#include "bitlens/transform/specialize.hpp"
+#include "commands.hpp"
+#include "default_table.hpp"
+#include "learn_support.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <unistd.h>
+
+namespace bitlens::cli {
+
+const command_spec& learn_spec() {
+  static const command_spec spec{
+      "learn", "[TABLE]",
+      "Learn a circuit that computes a truth table (or fits labelled bit data), write it, and verify it.", 0, 1,
+      {{"out", "FILE", "write the learned circuit: .aig, .aag, .blif, .v, .circ or .dot"},
+       {"arch", "K:W1,W2,...", "LUT network: K-input LUTs, hidden layer widths (default: automatic search)"},
+       {"wiring", "KIND", "cover (every source used; default) or random"},
+       {"skip", "", "let LUTs read any earlier layer and the inputs (residual wiring)"},
+       {"optimizer", "NAME", "vote (default), parity or rda"},
+       {"flips", "K", "vote: bits flipped per proposal (default 1)"},
+       {"threshold", "T", "vote: flip every bit with gain >= T x best gain (0 < T <= 1)"},
+       {"temperature", "T", "vote: draw proposals with probability ~ exp(gain / (T x best))"},
+       {"decay", "D", "vote: rank by decayed vote accumulators (0 < D < 1; momentum)"},
+       {"batch", "N", "samples per step (default: all)"},
+       {"seed", "N", "random seed (default 1); the same seed gives the same circuit"},
+       {"time-limit", "S", "seconds of training (default 10)"},
+       {"steps", "N", "step budget (default: none); with --steps the run is reproducible"},
+       {"valid", "FILE", "validation data: selects the returned parameters (keep-best)"},
+       {"valid-split", "F", "hold out a fraction F of the rows for validation"},
+       {"threads", "N", "worker threads (default: all); results do not depend on it"},
+       {"metrics", "FILE", "write metrics as JSON lines"},
+       {"save-params", "FILE", "save the learned parameters (resumable)"},
+       {"resume", "FILE", "start from saved parameters (their architecture and seed are reused)"},
+       {"no-verify", "", "skip verification"},
+       {"quiet", "", "no progress on standard error"}},
+      "TABLE is a .truth file (ABC read_truth -xf, IWLS 2022) or a PLA file (.type f, fr, fd). Without\n"
+      "TABLE, the 2-bit adder of circuits/ (embedded in the binary) is learned and verified.\n"
+      "The model is a network of learnable K-input lookup tables trained by generalized gradient\n"
+      "descent: reverse derivatives computed as circuits, evaluated bit-parallel. The result is\n"
+      "specialised (parameters become constants), simplified and lowered to an AIG whose AND count\n"
+      "is reported. Exit status: 0 when a complete table is learned exactly and verified (or, for\n"
+      "sample data, when training finished), 1 otherwise, 2 for bad usage.\n"
+      "Example: bitlens learn circuits/adder3.truth --out adder3.aig --time-limit 30"};
+  return spec;
+}
+
+namespace {
+
+struct loaded_data {
+  std::string name;
+  bit_dataset train;
+  std::optional<bit_dataset> valid;
+  std::optional<std::string> truth_path;  // a .truth file ABC can read directly
+};
+
+loaded_data load_data(const parsed_args& args, std::uint64_t seed) {
+  loaded_data d;
+  if (args.positionals().empty()) {
+    d.name = std::string(default_table_name) + " (embedded)";
+    d.train = parse_truth(default_table_text, default_table_name);
+  } else {
+    d.name = args.positionals()[0];
+    d.train = read_table(d.name);
+    if (has_extension(d.name, ".truth") && d.name.find_first_of(" ;'\"") == std::string::npos) d.truth_path = d.name;
+  }
+  if (const auto v = args.value("valid")) {
+    d.valid = read_table(*v);
+    if (d.valid->num_inputs() != d.train.num_inputs() || d.valid->num_outputs() != d.train.num_outputs()) {
+      throw input_error(*v, 0, "validation data has a different number of inputs or outputs than the training data");
+    }
+  } else if (args.value("valid-split")) {
+    const double f = args.real("valid-split", 0, 0.0, 0.9);
+    std::vector<std::size_t> rows(d.train.num_samples());
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    std::mt19937_64 rng(seed ^ 0x5eedULL);
+    std::shuffle(rows.begin(), rows.end(), rng);
+    const auto cut = static_cast<std::size_t>(f * double(rows.size()));
+    d.valid = d.train.subset(std::span<const std::size_t>(rows).first(cut));
+    d.train = d.train.subset(std::span<const std::size_t>(rows).subspan(cut));
+    d.truth_path.reset();
+  }
+  return d;
+}
+
+train_params make_train_params(const parsed_args& args) {
+  train_params tp;
+  const std::string opt = args.value_or("optimizer", "vote");
+  const auto kind = parse_optimizer(opt);
+  if (!kind) throw usage_error("--optimizer must be vote, parity or rda, got '" + opt + "'");
+  tp.optimizer = *kind;
+  tp.vote.flips = static_cast<std::size_t>(args.integer("flips", 1, 1, 1 << 20));
+  tp.vote.threshold = args.real("threshold", 0, 0, 1);
+  tp.vote.temperature = args.real("temperature", 0, 0, 1e6);
+  tp.vote.decay = args.real("decay", 0, 0, 0.999999);
+  tp.batch_size = static_cast<std::size_t>(args.integer("batch", 0, 0, std::int64_t{1} << 40));
+  tp.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, INT64_MAX));
+  tp.time_limit = args.real("time-limit", 10, 0, 1e7);
+  tp.max_steps = static_cast<std::uint64_t>(args.integer("steps", 0, 0, INT64_MAX));
+  if (tp.max_steps != 0 && !args.value("time-limit")) tp.time_limit = 0;  // a step budget alone is reproducible
+  tp.threads = static_cast<unsigned>(args.integer("threads", 0, 0, 1024));
+  return tp;
+}
+
+}  // namespace
+
+int run_learn(const parsed_args& args) {
+  const auto base = make_train_params(args);
+  std::optional<saved_params> resumed;
+  if (const auto r = args.value("resume")) resumed = load_params(*r);
+  const auto data = load_data(args, base.seed);
+  const bool quiet = args.flag("quiet");
+  std::ofstream metrics;
+  if (const auto m = args.value("metrics")) {
+    metrics.open(*m);
+    if (!metrics) throw std::runtime_error(*m + ": cannot open for writing");
+  }
+  const auto& tr = data.train;
+  std::cout << "table: " << data.name << " (" << tr.num_inputs() << " inputs, " << tr.num_outputs() << " outputs, "
+            << tr.num_samples() << " rows" << (data.valid ? ", " + std::to_string(data.valid->num_samples()) + " validation rows" : "")
+            << ")\n";
+  lut_network_params fixed;
+  const bool auto_arch = !args.value("arch") && !resumed;
+  if (resumed) fixed = resumed->network;
+  else if (const auto a = args.value("arch")) {
+    try {
+      fixed = parse_architecture(*a);
+    } catch (const std::invalid_argument& e) {
+      throw usage_error(e.what());
+    }
+  }
+  if (!resumed) {
+    const std::string w = args.value_or("wiring", "cover");
+    if (w != "cover" && w != "random") throw usage_error("--wiring must be cover or random, got '" + w + "'");
+    fixed.wiring = w == "cover" ? wiring_kind::cover : wiring_kind::random;
+    fixed.skip = args.flag("skip");
+    fixed.seed = base.seed;
+  }
+  progress_printer progress(quiet, isatty(2) != 0, metrics.is_open() ? &metrics : nullptr);
+  const search_outcome out = search(tr, data.valid ? &*data.valid : nullptr, base, auto_arch ? std::nullopt : std::optional(fixed),
+                                    resumed ? &resumed->bits : nullptr, progress);
+  progress.finish();
+
+  const circuit<z2> learned = specialize<z2>(out.model.build(), to_elements(out.result.params));
+  const aig lowered = lower_to_aig(learned);
+  const auto& st = out.result.stats;
+  std::cout << "model: " << out.description << ", optimizer " << optimizer_name(base.optimizer) << ", seed " << base.seed << "\n";
+  std::cout << "result: " << (st.exact ? "exact" : "not exact") << " (" << st.train_errors << " of " << st.train_cared_bits
+            << " cared bits wrong, accuracy " << percent(st.train_cared_bits - st.train_errors, st.train_cared_bits) << ")";
+  if (st.valid_errors) {
+    std::cout << "; validation accuracy " << percent(st.valid_cared_bits - *st.valid_errors, st.valid_cared_bits);
+  }
+  std::cout << "\n  " << out.total_steps << " steps, " << out.attempts << " attempt(s), " << st.restarts << " restarts, "
+            << st.perturbations << " perturbations, " << fixed_seconds(out.seconds) << "\n";
+  std::cout << "circuit: " << learned.count(op::add) << " XOR + " << learned.count(op::mul) << " AND gates; AIG: "
+            << lowered.num_ands() << " AND nodes\n";
+  if (const auto o = args.value("out")) {
+    save_z2_circuit(*o, learned);
+    std::cout << "wrote: " << *o << "\n";
+  }
+  if (const auto s = args.value("save-params")) save_params(*s, saved_params{out.model_params, out.result.params});
+
+  bool ok = st.exact || !tr.is_complete_table();
+  if (!args.flag("no-verify")) ok = report_verification(learned, lowered, tr, data.truth_path ? &*data.truth_path : nullptr) && ok;
+  if (metrics.is_open()) {
+    metrics << "{\"event\":\"result\",\"exact\":" << (st.exact ? "true" : "false") << ",\"train_errors\":" << st.train_errors
+            << ",\"cared_bits\":" << st.train_cared_bits << ",\"steps\":" << out.total_steps << ",\"seconds\":" << out.seconds
+            << ",\"ands\":" << lowered.num_ands() << ",\"gates\":" << learned.num_nodes() << "}\n";
+  }
+  return ok ? 0 : 1;
+}
+
+}  // namespace bitlens::cli

@@ -1,0 +1,206 @@
+#include "learn_support.hpp"
+
+#include "abc.hpp"
+#include "bitlens/algebra/error.hpp"
+#include "bitlens/eval/tape.hpp"
+#include "bitlens/io/file.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace bitlens::cli {
+
+std::string percent(std::uint64_t part, std::uint64_t whole) {
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(2) << (whole == 0 ? 100.0 : 100.0 * double(part) / double(whole)) << "%";
+  return s.str();
+}
+
+std::string fixed_seconds(double sec) {
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(2) << sec << " s";
+  return s.str();
+}
+
+std::vector<z2::element> to_elements(const bitvec& bits) {
+  std::vector<z2::element> v(bits.size());
+  for (std::size_t i = 0; i < v.size(); ++i) v[i] = bits.get(i) ? 1 : 0;
+  return v;
+}
+
+void progress_printer::attempt(std::size_t index, const std::string& description) {
+  attempt_ = index;
+  description_ = description;
+  last_line_ = -1;
+}
+
+void progress_printer::event(const train_event& e) {
+  if (metrics_ != nullptr) {
+    *metrics_ << "{\"event\":\"" << e.kind << "\",\"attempt\":" << attempt_ << ",\"arch\":\"" << description_
+              << "\",\"step\":" << e.step << ",\"seconds\":" << e.seconds << ",\"errors\":" << e.errors
+              << ",\"best_errors\":" << e.best_errors << ",\"cared_bits\":" << e.cared_bits;
+    if (e.valid_errors) *metrics_ << ",\"valid_errors\":" << *e.valid_errors;
+    *metrics_ << "}\n";
+  }
+  if (quiet_ || e.kind == "perturb" || e.kind == "restart") return;
+  if (!terminal_ && e.kind != "done" && e.seconds - last_line_ < 1.0) return;  // plain lines: at most one a second
+  last_line_ = e.seconds;
+  std::ostringstream line;
+  line << "attempt " << attempt_ << " [" << description_ << "] step " << e.step << "  errors " << e.errors << "/"
+       << e.cared_bits << "  best " << e.best_errors;
+  if (e.valid_errors) line << "  valid " << *e.valid_errors;
+  line << "  " << fixed_seconds(e.seconds);
+  if (terminal_) {
+    std::cerr << "\r\033[K" << line.str() << std::flush;
+    line_open_ = true;
+  } else {
+    std::cerr << line.str() << "\n";
+  }
+}
+
+void progress_printer::finish() {
+  if (line_open_) std::cerr << "\n";
+  line_open_ = false;
+}
+
+std::string architecture_string(const lut_network_params& p) {
+  std::string s = std::to_string(p.k) + ":";
+  for (std::size_t i = 0; i < p.widths.size(); ++i) s += (i ? "," : "") + std::to_string(p.widths[i]);
+  return s;
+}
+
+std::vector<lut_network_params> architecture_schedule(std::size_t n, std::size_t m, std::uint64_t seed) {
+  std::vector<lut_network_params> out;
+  const std::size_t k = std::min<std::size_t>(4, n);
+  const std::size_t base = std::max<std::size_t>({m, (n + k - 1) / k, 2});
+  // From small to large; skip wiring lets deep LUTs read the inputs directly (adders need it).
+  const std::vector<std::pair<std::vector<std::size_t>, bool>> shapes = {
+      {{base}, false},          {{base, base}, true},         {{2 * base}, false},
+      {{2 * base, base}, true}, {{2 * base, 2 * base}, true}, {{4 * base, 2 * base}, true},
+      {{4 * base, 4 * base, 2 * base}, true}};
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    lut_network_params p;
+    p.k = k;
+    p.widths = shapes[i].first;
+    p.skip = shapes[i].second;
+    p.seed = seed + i;
+    out.push_back(p);
+  }
+  return out;
+}
+
+search_outcome search(const bit_dataset& train, const bit_dataset* valid, const train_params& base,
+                      std::optional<lut_network_params> fixed, const bitvec* initial, progress_printer& progress) {
+  // Attempts go round the schedule (or repeat the fixed architecture), each with a fresh wiring
+  // seed; an attempt ends when its search stalls, so small models that cannot fit cost little and
+  // the budget flows to the shapes that make progress. The budget is shared by all attempts.
+  const auto schedule = fixed ? std::vector<lut_network_params>{*fixed}
+                              : architecture_schedule(train.num_inputs(), train.num_outputs(), base.seed);
+  const bool has_budget = base.time_limit > 0 || base.max_steps > 0;
+  search_outcome best;
+  bool have = false;
+  double spent = 0;
+  std::uint64_t steps_spent = 0;
+  for (std::size_t i = 0;; ++i) {
+    train_params tp = base;
+    tp.seed = base.seed + 1000003ULL * i;
+    if (base.time_limit > 0) tp.time_limit = base.time_limit - spent;
+    if (base.max_steps > 0) tp.max_steps = base.max_steps - steps_spent;
+    if ((base.time_limit > 0 && tp.time_limit <= 0.001) || (base.max_steps > 0 && steps_spent >= base.max_steps)) break;
+    tp.stop_when_stalled = has_budget;  // without a budget, one attempt restarts in place forever
+    lut_network_params arch = schedule[i % schedule.size()];
+    arch.seed = schedule[i % schedule.size()].seed + 7919ULL * (i / schedule.size());
+    if (fixed && i > 0) arch.seed = fixed->seed + i;  // a fixed architecture is re-wired on each attempt
+    const lut_network net = make_lut_network(train.num_inputs(), train.num_outputs(), arch);
+    const std::string description = architecture_string(arch) + (arch.skip ? " skip" : "") + ", " + net.describe();
+    progress.attempt(i + 1, description);
+    tp.on_event = [&](const train_event& e) { progress.event(e); };
+    auto result = bitlens::train(net.build(), train, tp, valid, i == 0 ? initial : nullptr);
+    spent += result.stats.seconds;
+    steps_spent += result.stats.steps;
+    const auto score = [&](const train_result& r) {
+      return std::make_pair(r.stats.valid_errors.value_or(0), r.stats.train_errors);
+    };
+    if (!have || score(result) < score(best.result)) {
+      best.model = net;
+      best.model_params = arch;
+      best.result = std::move(result);
+      best.description = description;
+      have = true;
+    }
+    best.attempts = i + 1;
+    if (best.result.stats.exact && (valid == nullptr || best.result.stats.valid_errors == 0)) break;
+    if (!has_budget) break;
+  }
+  best.total_steps = steps_spent;
+  best.seconds = spent;
+  return best;
+}
+
+void save_params(const std::string& path, const saved_params& s) {
+  std::ostringstream out;
+  out << "# bitlens parameters\narch " << architecture_string(s.network) << "\nwiring "
+      << (s.network.wiring == wiring_kind::cover ? "cover" : "random") << "\nskip " << (s.network.skip ? 1 : 0)
+      << "\nseed " << s.network.seed << "\nparams " << s.bits.to_string() << "\n";
+  write_file_atomic(path, out.str());
+}
+
+saved_params load_params(const std::string& path) {
+  std::istringstream in(read_text_file(path));
+  saved_params s;
+  bool have_arch = false, have_bits = false;
+  std::size_t line_no = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream ls(line);
+    std::string key, value;
+    ls >> key >> value;
+    try {
+      if (key == "arch") s.network = parse_architecture(value), have_arch = true;
+      else if (key == "wiring") s.network.wiring = value == "random" ? wiring_kind::random : wiring_kind::cover;
+      else if (key == "skip") s.network.skip = value == "1";
+      else if (key == "seed") s.network.seed = std::stoull(value);
+      else if (key == "params") s.bits = bitvec::from_string(value), have_bits = true;
+      else throw std::invalid_argument("unknown key '" + key + "'");
+    } catch (const std::exception& e) {
+      throw input_error(path, line_no, e.what());
+    }
+  }
+  if (!have_arch || !have_bits) throw input_error(path, 0, "missing 'arch' or 'params' line (not a bitlens parameter file?)");
+  return s;
+}
+
+bool report_verification(const circuit<z2>& f, const aig& lowered, const bit_dataset& table, const std::string* truth_path) {
+  // Own evaluation: the specialised circuit on the bit-parallel tape, compared with the cared targets.
+  const bit_batch out = evaluate(tape(f), table.inputs, bitvec(0));
+  std::uint64_t wrong = 0;
+  for (std::size_t o = 0; o < table.num_outputs(); ++o) {
+    wrong += popcount_and(out.wire(o) ^ table.targets.wire(o), table.care.wire(o));
+  }
+  const std::uint64_t cared = table.num_cared_bits();
+  std::cout << "verify: own evaluation " << cared - wrong << "/" << cared << " cared bits right";
+  // The lowered AIG must compute the same function: check it on the first rows as a canary.
+  bool ok = wrong == 0 || !table.is_complete_table();
+  const std::size_t rows = std::min<std::size_t>(table.num_samples(), 256);
+  for (std::size_t s = 0; s < rows; ++s) {
+    std::vector<bool> x(table.num_inputs());
+    for (std::size_t i = 0; i < x.size(); ++i) x[i] = table.inputs.get(i, s);
+    const auto y = lowered.evaluate(x);
+    for (std::size_t o = 0; o < y.size(); ++o) {
+      if (y[o] != out.get(o, s)) {
+        std::cout << "; AIG lowering DISAGREES on row " << s << "\n";
+        return false;
+      }
+    }
+  }
+  const auto abc = abc_cec(lowered, table, truth_path);
+  std::cout << "; ABC cec: " << abc.message << "\n";
+  if (abc.ran && !abc.equivalent) ok = false;
+  return ok;
+}
+
+}  // namespace bitlens::cli

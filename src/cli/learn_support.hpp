@@ -1,0 +1,72 @@
+// The parts of `bitlens learn` and `bitlens verify` that are more than argument handling: progress
+// and metrics output, the search over architectures, saved parameters, and verification.
+#pragma once
+
+#include "bitlens/algebra/bit_dataset.hpp"
+#include "bitlens/io/aig.hpp"
+#include "bitlens/learn/train.hpp"
+#include "bitlens/models/lut_network.hpp"
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bitlens::cli {
+
+/// Progress on standard error (a self-updating line in a terminal, plain lines otherwise) and
+/// metrics as JSON lines.
+class progress_printer {
+ public:
+  progress_printer(bool quiet, bool terminal, std::ostream* metrics) : quiet_(quiet), terminal_(terminal), metrics_(metrics) {}
+  void attempt(std::size_t index, const std::string& description);
+  void event(const train_event& e);
+  void finish();
+
+ private:
+  bool quiet_, terminal_;
+  std::ostream* metrics_;
+  std::size_t attempt_ = 0;
+  std::string description_;
+  double last_line_ = -1;
+  bool line_open_ = false;
+};
+
+struct search_outcome {
+  lut_network model;
+  lut_network_params model_params;
+  train_result result;
+  std::string description;
+  std::size_t attempts = 0;
+  std::uint64_t total_steps = 0;
+  double seconds = 0;
+};
+
+/// Trains LUT networks on `train`: the fixed architecture when given, else a schedule of growing
+/// architectures sharing the time (or step) budget, stopping at the first exact one. Returns the
+/// best (validation errors when `valid` is given, else training errors).
+search_outcome search(const bit_dataset& train, const bit_dataset* valid, const train_params& base,
+                      std::optional<lut_network_params> fixed, const bitvec* initial, progress_printer& progress);
+
+/// The architectures the automatic search tries for n inputs and m outputs, in order.
+std::vector<lut_network_params> architecture_schedule(std::size_t n, std::size_t m, std::uint64_t seed);
+/// "K:W1,W2" of an architecture.
+std::string architecture_string(const lut_network_params& p);
+
+/// Parameters saved by --save-params: the architecture (with its wiring seed) and the bits.
+struct saved_params {
+  lut_network_params network;
+  bitvec bits;
+};
+void save_params(const std::string& path, const saved_params& s);
+saved_params load_params(const std::string& path);
+
+std::vector<z2::element> to_elements(const bitvec& bits);
+std::string percent(std::uint64_t part, std::uint64_t whole);
+std::string fixed_seconds(double s);
+
+/// Checks `f` against `table` (own evaluation; ABC cec when possible), prints the verdicts, and
+/// returns whether nothing failed.
+bool report_verification(const circuit<z2>& f, const aig& lowered, const bit_dataset& table, const std::string* truth_path);
+
+}  // namespace bitlens::cli
