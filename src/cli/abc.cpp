@@ -68,4 +68,22 @@ abc_check abc_cec(const aig& g, const bit_dataset& table, const std::string* tru
   return {true, false, "unexpected ABC output: " + out->substr(0, 300)};
 }
 
+abc_optimized abc_optimize(const aig& g) {
+  if (!abc_available()) return {false, aig{}, "berkeley-abc is not installed"};
+  temp_dir dir;
+  const std::string in = (dir.path / "in.aig").string(), out = (dir.path / "out.aig").string();
+  write_file_atomic(in, format_aig_binary(g));
+  const std::string script = "read " + in + "; strash; dc2; dc2; write_aiger " + out;
+  const auto log = run_command("cd " + shell_quote(dir.path.string()) + " && berkeley-abc -c " + shell_quote(script));
+  std::error_code ec;
+  if (!log || !std::filesystem::exists(out, ec)) return {false, aig{}, "ABC did not write a result"};
+  aig result = parse_aiger(read_text_file(out), out);
+  if (result.num_inputs() != g.num_inputs() || result.num_outputs() != g.num_outputs()) {
+    return {false, aig{}, "ABC's result has a different interface"};
+  }
+  result.input_names = g.input_names;
+  result.output_names = g.output_names;
+  return {true, std::move(result), "ABC strash; dc2; dc2"};
+}
+
 }  // namespace bitlens::cli

@@ -29,4 +29,14 @@ std::optional<std::string> run_command(const std::string& command);
 /// temporary .truth file.
 abc_check abc_cec(const aig& g, const bit_dataset& table, const std::string* truth_path);
 
+/// The outcome of ABC's optimisation.
+struct abc_optimized {
+  bool ran = false;
+  aig result;           // valid when ran; input and output names copied from the original
+  std::string message;  // why it did not run, or the script used
+};
+
+/// Runs ABC's `strash; dc2; dc2` on g (a synthesis flow, not a check: the caller verifies).
+abc_optimized abc_optimize(const aig& g);
+
 }  // namespace bitlens::cli

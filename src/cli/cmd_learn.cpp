@@ -45,6 +45,7 @@ const command_spec& learn_spec() {
        {"metrics", "FILE", "write metrics as JSON lines"},
        {"save-params", "FILE", "save the learned parameters (resumable)"},
        {"resume", "FILE", "start from saved parameters (their architecture and seed are reused)"},
+       {"optimize", "HOW", "abc (default when berkeley-abc is installed): optimise the AIG with ABC dc2; none"},
        {"no-verify", "", "skip verification"},
        {"quiet", "", "no progress on standard error"}},
       "TABLE is a .truth file (ABC read_truth -xf, IWLS 2022) or a PLA file (.type f, fr, fd). Without\n"
@@ -129,6 +130,7 @@ int run_learn(const parsed_args& args) {
     if (!metrics) throw std::runtime_error(*m + ": cannot open for writing");
   }
   const auto& tr = data.train;
+  std::cout << std::unitbuf;  // keep results and progress (standard error) in order
   std::cout << "table: " << data.name << " (" << tr.num_inputs() << " inputs, " << tr.num_outputs() << " outputs, "
             << tr.num_samples() << " rows" << (data.valid ? ", " + std::to_string(data.valid->num_samples()) + " validation rows" : "")
             << ")\n";
@@ -154,8 +156,8 @@ int run_learn(const parsed_args& args) {
                                     resumed ? &resumed->bits : nullptr, progress);
   progress.finish();
 
-  const circuit<z2> learned = specialize<z2>(out.model.build(), to_elements(out.result.params));
-  const aig lowered = lower_to_aig(learned);
+  const circuit<z2> specialised = specialize<z2>(out.model.build(), to_elements(out.result.params));
+  const aig lowered = lower_to_aig(specialised);
   const auto& st = out.result.stats;
   std::cout << "model: " << out.description << ", optimizer " << optimizer_name(base.optimizer) << ", seed " << base.seed << "\n";
   std::cout << "result: " << (st.exact ? "exact" : "not exact") << " (" << st.train_errors << " of " << st.train_cared_bits
@@ -165,8 +167,20 @@ int run_learn(const parsed_args& args) {
   }
   std::cout << "\n  " << out.total_steps << " steps, " << out.attempts << " attempt(s), " << st.restarts << " restarts, "
             << st.perturbations << " perturbations, " << fixed_seconds(out.seconds) << "\n";
-  std::cout << "circuit: " << learned.count(op::add) << " XOR + " << learned.count(op::mul) << " AND gates; AIG: "
-            << lowered.num_ands() << " AND nodes\n";
+  std::cout << "circuit: " << specialised.count(op::add) << " XOR + " << specialised.count(op::mul)
+            << " AND gates; AIG: " << lowered.num_ands() << " AND nodes";
+  // Optional synthesis by ABC: kept only when smaller; what is written and verified is the final AIG.
+  aig final_aig = lowered;
+  const std::string how = args.value_or("optimize", "abc");
+  if (how != "abc" && how != "none") throw usage_error("--optimize must be abc or none, got '" + how + "'");
+  if (how == "abc") {
+    auto opt = abc_optimize(lowered);
+    if (opt.ran && opt.result.num_ands() < lowered.num_ands()) final_aig = std::move(opt.result);
+    std::cout << (opt.ran ? "; after " + opt.message + ": " + std::to_string(final_aig.num_ands()) + " AND nodes"
+                          : "; not optimised (" + opt.message + ")");
+  }
+  std::cout << "\n";
+  const circuit<z2> learned = final_aig.num_ands() < lowered.num_ands() ? to_circuit(final_aig) : specialised;
   if (const auto o = args.value("out")) {
     save_z2_circuit(*o, learned);
     std::cout << "wrote: " << *o << "\n";
@@ -174,11 +188,11 @@ int run_learn(const parsed_args& args) {
   if (const auto s = args.value("save-params")) save_params(*s, saved_params{out.model_params, out.result.params});
 
   bool ok = st.exact || !tr.is_complete_table();
-  if (!args.flag("no-verify")) ok = report_verification(learned, lowered, tr, data.truth_path ? &*data.truth_path : nullptr) && ok;
+  if (!args.flag("no-verify")) ok = report_verification(learned, final_aig, tr, data.truth_path ? &*data.truth_path : nullptr) && ok;
   if (metrics.is_open()) {
     metrics << "{\"event\":\"result\",\"exact\":" << (st.exact ? "true" : "false") << ",\"train_errors\":" << st.train_errors
             << ",\"cared_bits\":" << st.train_cared_bits << ",\"steps\":" << out.total_steps << ",\"seconds\":" << out.seconds
-            << ",\"ands\":" << lowered.num_ands() << ",\"gates\":" << learned.num_nodes() << "}\n";
+            << ",\"ands\":" << final_aig.num_ands() << ",\"ands_lowered\":" << lowered.num_ands() << ",\"gates\":" << learned.num_nodes() << "}\n";
   }
   return ok ? 0 : 1;
 }

@@ -20,6 +20,12 @@ const command_spec& rdiff_spec();
 int run_rdiff(const parsed_args& args);
 const command_spec& learn_spec();
 int run_learn(const parsed_args& args);
+const command_spec& verify_spec();
+int run_verify(const parsed_args& args);
+const command_spec& gen_spec();
+int run_gen(const parsed_args& args);
+const command_spec& convert_spec();
+int run_convert(const parsed_args& args);
 
 /// Every subcommand, in the order `bitlens --help` lists them.
 const std::vector<command>& all_commands();

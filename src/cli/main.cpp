@@ -12,8 +12,11 @@ namespace bitlens::cli {
 const std::vector<command>& all_commands() {
   static const std::vector<command> commands{
       {&learn_spec, &run_learn},
+      {&verify_spec, &run_verify},
+      {&gen_spec, &run_gen},
       {&eval_spec, &run_eval},
       {&rdiff_spec, &run_rdiff},
+      {&convert_spec, &run_convert},
   };
   return commands;
 }

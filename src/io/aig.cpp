@@ -98,7 +98,8 @@ aig lower_to_aig(const circuit<z2>& f) {
         bool done = false;
         for (int side = 0; side < 2 && !done; ++side) {
           const wire u = side == 0 ? nd.a : nd.b, rest = side == 0 ? nd.b : nd.a;
-          if (const auto* m = node_if(f, u, op::mul)) {
+          // With a constant arm the mux is cheaper as what it is (an AND with an inverter).
+          if (const auto* m = node_if(f, u, op::mul); m != nullptr && node_if(f, rest, op::constant) == nullptr) {
             for (int ms = 0; ms < 2 && !done; ++ms) {
               const wire s = ms == 0 ? m->a : m->b, t = ms == 0 ? m->b : m->a;
               if (const auto* x = node_if(f, t, op::add); x != nullptr && (x->a == rest || x->b == rest)) {
@@ -142,7 +143,7 @@ circuit<z2> to_circuit(const aig& g) {
   for (std::size_t k = 0; k < g.num_outputs(); ++k) {
     b.output(lit_wire(g.output(k)), k < g.output_names.size() ? g.output_names[k] : std::string{});
   }
-  return b.build();
+  return b.build(build_params{.prune = true});
 }
 
 }  // namespace bitlens
