@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# What a user does with learn: write every format, verify what was written (ours and ABC), convert,
+# save and resume parameters, metrics as JSON lines, and errors that name the file and line.
+set -u
+bl=$1 circ=$2 data=$3
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() {  # check DESCRIPTION COMMAND...
+  local what=$1; shift
+  if out=$("$@" 2>&1); then echo "ok: $what"; else echo "FAIL: $what"; echo "$out" | sed 's/^/    /'; fail=1; fi
+}
+expect() {  # expect CODE REGEX -- COMMAND...
+  local code=$1 regex=$2; shift 3
+  local out; out=$("$@" 2>&1); local got=$?
+  if [ "$got" = "$code" ] && grep -Eq -- "$regex" <<<"$out"; then echo "ok: $*"; else echo "FAIL: $* -> $got"; echo "$out" | sed 's/^/    /'; fail=1; fi
+}
+for ext in aig aag blif v circ dot; do
+  check "learn --out .$ext" "$bl" learn "$circ/multiplier2.truth" --quiet --seed 3 --out "$tmp/m.$ext"
+  [ -s "$tmp/m.$ext" ] || { echo "FAIL: $tmp/m.$ext not written"; fail=1; }
+done
+for ext in aig aag blif circ; do
+  expect 0 "own evaluation 64/64" -- "$bl" verify "$tmp/m.$ext" "$circ/multiplier2.truth"
+done
+check "convert .aag to .blif" "$bl" convert "$tmp/m.aag" "$tmp/m2.blif"
+expect 0 "Networks are equivalent|not installed" -- "$bl" verify "$tmp/m2.blif" "$circ/multiplier2.truth"
+# a wrong circuit fails verification with exit 1
+sed '1s/^0/1/' "$circ/adder2.truth" > "$tmp/wrong.truth"
+expect 1 "own evaluation 47/48 cared bits right.*NOT EQUIVALENT|own evaluation 47/48.*not installed" -- "$bl" verify "$circ/ripple_adder_2.circ" "$tmp/wrong.truth"
+expect 0 "own evaluation 48/48" -- "$bl" verify "$circ/ripple_adder_2.circ" "$circ/adder2.truth"
+expect 1 "the circuit has 4 inputs and 4 outputs, the table 4 and 3" -- "$bl" verify "$circ/mult_2x2.circ" "$circ/adder2.truth"
+# PLA input, save and resume
+check "learn a PLA and save parameters" "$bl" learn "$circ/comparator2.pla" --quiet --save-params "$tmp/p.txt" --arch 4:6
+expect 0 "result: exact" -- "$bl" learn "$circ/comparator2.pla" --quiet --resume "$tmp/p.txt" --steps 1
+# metrics are JSON lines ending with the result
+check "learn --metrics" "$bl" learn "$circ/adder2.truth" --quiet --metrics "$tmp/m.jsonl"
+tail -1 "$tmp/m.jsonl" | grep -q '^{"event":"result","exact":true' || { echo "FAIL: metrics"; cat "$tmp/m.jsonl"; fail=1; }
+# the same seed and step budget give the same circuit, whatever the thread count
+"$bl" learn "$circ/adder3.truth" --quiet --seed 5 --steps 20000 --threads 1 --optimize none --out "$tmp/t1.aag" >/dev/null
+"$bl" learn "$circ/adder3.truth" --quiet --seed 5 --steps 20000 --threads 2 --optimize none --out "$tmp/t2.aag" >/dev/null
+cmp -s "$tmp/t1.aag" "$tmp/t2.aag" && echo "ok: same circuit for 1 and 2 threads" || { echo "FAIL: thread count changed the result"; fail=1; }
+# bad input names the file and line; bad usage exits 2
+printf '0101\n011\n' > "$tmp/bad.truth"
+expect 1 "bad.truth:2: line has 3 characters, expected 4" -- "$bl" learn "$tmp/bad.truth"
+printf '.i 2\n.o 1\n.p 5\n11 1\n' > "$tmp/bad.pla"
+expect 1 "bad.pla:3: .p says 5 cubes" -- "$bl" learn "$tmp/bad.pla"
+expect 2 "--optimizer must be vote, parity or rda" -- "$bl" learn --optimizer adam
+expect 2 "layer width 'x'" -- "$bl" learn --arch 4:x
+expect 2 "unknown table kind 'frob'" -- "$bl" gen frob 3
+expect 1 "no-such.truth: cannot open" -- "$bl" learn "$tmp/no-such.truth"
+[ -z "$(ls -A "$tmp" | grep '^\.~')" ] || { echo "FAIL: temporary files left behind"; fail=1; }
+exit $fail

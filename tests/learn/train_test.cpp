@@ -1,0 +1,111 @@
+// The training loop: exact learning of small tables for fixed seeds, each optimizer's defining
+// behaviour, determinism across thread counts, validation keep-best, and shape errors.
+#include "bitlens/io/generate.hpp"
+#include "bitlens/learn/train.hpp"
+#include "bitlens/models/lut_network.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace bitlens;
+
+namespace {
+
+train_params budget(optimizer_kind k, std::uint64_t steps, std::uint64_t seed) {
+  train_params tp;
+  tp.optimizer = k;
+  tp.max_steps = steps;
+  tp.seed = seed;
+  return tp;
+}
+
+}  // namespace
+
+TEST_CASE("vote learns small tables exactly for fixed seeds", "[train][vote]") {
+  struct task {
+    const char* kind;
+    std::size_t n;
+    lut_network_params arch;
+  };
+  const task tasks[] = {{"adder", 2, {.k = 4, .widths = {3}}},
+                        {"parity", 6, {.k = 3, .widths = {2}}},
+                        {"majority", 3, {.k = 3, .widths = {2}}},
+                        {"mux", 1, {.k = 3, .widths = {}}},
+                        {"multiplier", 2, {.k = 4, .widths = {4}}}};
+  for (const auto& t : tasks) {
+    const auto data = generate_table(t.kind, t.n);
+    const auto net = make_lut_network(data.num_inputs(), data.num_outputs(), t.arch);
+    const auto r = train(net.build(), data, budget(optimizer_kind::vote, 200000, 7));
+    INFO(t.kind << " " << t.n << ": " << r.stats.train_errors << " errors after " << r.stats.steps << " steps");
+    CHECK(r.stats.exact);
+    CHECK(count_errors(net.build(), r.params, data) == 0);
+  }
+}
+
+TEST_CASE("rda and parity learn a single LUT holding the whole table", "[train][rda][parity]") {
+  // For one LUT over all inputs, dR/dtable[m] is the indicator of row m: rda sets every entry it
+  // meets to its target, and parity (with the whole table as the batch) does so in one step.
+  const auto data = generate_table("majority", 3);
+  const auto f = make_lut_network(3, 1, {.k = 3, .widths = {}}).build();
+  const auto rda = train(f, data, budget(optimizer_kind::rda, 8, 3));
+  CHECK(rda.stats.exact);
+  const auto parity = train(f, data, budget(optimizer_kind::parity, 2, 3));
+  CHECK(parity.stats.exact);
+  CHECK(parity.stats.steps <= 2);
+}
+
+TEST_CASE("training is bit-identical for 1 and 2 threads", "[train][determinism]") {
+  const auto data = generate_table("adder", 3);
+  const auto net = make_lut_network(6, 4, {.k = 4, .widths = {8, 4}, .skip = true, .seed = 3});
+  for (auto k : {optimizer_kind::vote, optimizer_kind::parity, optimizer_kind::rda}) {
+    auto tp = budget(k, 3000, 11);
+    tp.threads = 1;
+    const auto one = train(net.build(), data, tp);
+    tp.threads = 2;
+    const auto two = train(net.build(), data, tp);
+    INFO(optimizer_name(k));
+    CHECK(one.params == two.params);
+    CHECK(one.stats.steps == two.stats.steps);
+    CHECK(one.stats.train_errors == two.stats.train_errors);
+  }
+}
+
+TEST_CASE("vote variants (top-k, threshold, stochastic, stateful) all make progress", "[train][vote]") {
+  const auto data = generate_table("adder", 2);
+  const auto net = make_lut_network(4, 3, {.k = 4, .widths = {6}, .seed = 2});
+  const auto f = net.build();
+  const bitvec zero(f.num_params());
+  const auto start = count_errors(f, zero, data);
+  for (const vote_params v : {vote_params{.flips = 3}, vote_params{.threshold = 0.5}, vote_params{.temperature = 0.3},
+                              vote_params{.decay = 0.9}}) {
+    auto tp = budget(optimizer_kind::vote, 300, 5);
+    tp.vote = v;
+    const auto r = train(f, data, tp, nullptr, &zero);
+    CHECK(r.stats.train_errors < start);
+  }
+}
+
+TEST_CASE("a validation set selects the returned parameters", "[train][valid]") {
+  const auto full = generate_table("majority", 5);
+  std::vector<std::size_t> train_rows, valid_rows;
+  for (std::size_t r = 0; r < full.num_samples(); ++r) (r % 4 == 0 ? valid_rows : train_rows).push_back(r);
+  const auto tr = full.subset(train_rows), va = full.subset(valid_rows);
+  const auto f = make_lut_network(5, 1, {.k = 3, .widths = {3}, .seed = 4}).build();
+  const auto r = train(f, tr, budget(optimizer_kind::vote, 3000, 9), &va);
+  REQUIRE(r.stats.valid_errors.has_value());
+  CHECK(*r.stats.valid_errors == count_errors(f, r.params, va));
+  CHECK(r.stats.valid_cared_bits == va.num_cared_bits());
+}
+
+TEST_CASE("train rejects data of the wrong shape", "[train][errors]") {
+  const auto data = generate_table("adder", 2);
+  const auto f = make_lut_network(3, 3, {.k = 2, .widths = {}}).build();
+  CHECK_THROWS_AS(train(f, data, budget(optimizer_kind::vote, 10, 1)), std::invalid_argument);
+  const auto g = make_lut_network(4, 3, {.k = 2, .widths = {}}).build();
+  const bitvec wrong(3);
+  CHECK_THROWS_AS(train(g, data, budget(optimizer_kind::vote, 10, 1), nullptr, &wrong), std::invalid_argument);
+}
+
+TEST_CASE("optimizer names round-trip", "[train]") {
+  for (auto k : {optimizer_kind::rda, optimizer_kind::parity, optimizer_kind::vote}) CHECK(parse_optimizer(optimizer_name(k)) == k);
+  CHECK_FALSE(parse_optimizer("adam").has_value());
+}
