@@ -73,22 +73,29 @@ std::string architecture_string(const lut_network_params& p) {
 }
 
 std::vector<lut_network_params> architecture_schedule(std::size_t n, std::size_t m, std::uint64_t seed) {
+  // From small to large, alternating 4-input and 6-input LUTs (6-LUTs express more per node, 4-LUTs
+  // lower to smaller logic); skip wiring lets deep LUTs read the inputs directly (adders need it).
   std::vector<lut_network_params> out;
-  const std::size_t k = std::min<std::size_t>(4, n);
-  const std::size_t base = std::max<std::size_t>({m, (n + k - 1) / k, 2});
-  // From small to large; skip wiring lets deep LUTs read the inputs directly (adders need it).
-  const std::vector<std::pair<std::vector<std::size_t>, bool>> shapes = {
-      {{base}, false},          {{base, base}, true},         {{2 * base}, false},
-      {{2 * base, base}, true}, {{2 * base, 2 * base}, true}, {{4 * base, 2 * base}, true},
-      {{4 * base, 4 * base, 2 * base}, true}};
-  for (std::size_t i = 0; i < shapes.size(); ++i) {
+  auto add = [&](std::size_t k, std::vector<std::size_t> widths, bool skip) {
     lut_network_params p;
-    p.k = k;
-    p.widths = shapes[i].first;
-    p.skip = shapes[i].second;
-    p.seed = seed + i;
-    out.push_back(p);
-  }
+    p.k = std::min(k, n);
+    p.widths = std::move(widths);
+    p.skip = skip;
+    p.seed = seed + out.size();
+    out.push_back(std::move(p));
+  };
+  const std::size_t b4 = std::max<std::size_t>({m, (n + 3) / 4, 2});
+  const std::size_t b6 = std::max<std::size_t>({m, (n + 5) / 6, 2});
+  add(4, {b4}, false);
+  add(6, {b6}, true);
+  add(4, {b4, b4}, true);
+  add(6, {2 * b6, b6}, true);
+  add(4, {2 * b4, b4}, true);
+  add(6, {4 * b6, 2 * b6}, true);
+  add(4, {2 * b4, 2 * b4}, true);
+  add(4, {4 * b4, 2 * b4}, true);
+  add(6, {4 * b6, 4 * b6, 2 * b6}, true);
+  add(4, {4 * b4, 4 * b4, 2 * b4}, true);
   return out;
 }
 

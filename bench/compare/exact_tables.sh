@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Exact learning of complete truth tables against the field's figures:
+#   bench/compare/exact_tables.sh iwls2022 [SECONDS] [OUTDIR]   IWLS 2022 (contest best and ABC baseline)
+#   bench/compare/exact_tables.sh cgp [SECONDS] [OUTDIR]        CGP suite (ABC baseline and &deepsyn where listed)
+# For each table: `bitlens learn --time-limit SECONDS` (default 60), exactness and ABC-verified AND count.
+# Score (IWLS 2022 contest rule): sum over tables of 100 x best / ours, 0 where not exact.
+# Writes OUTDIR/<suite>.json and OUTDIR/<suite>.md (default OUTDIR: bench/results).
+set -u
+source "$(dirname "$0")/common.sh"
+suite=${1:?usage: exact_tables.sh iwls2022|cgp [SECONDS] [OUTDIR]}
+secs=${2:-60}
+out=${3:-$repo/bench/results}
+need_data "$suite"
+mkdir -p "$out"
+case "$suite" in
+  iwls2022) ref="$data/iwls2022/sizes_best_vs_abc.txt"; best_col=4; abc_col=5;;
+  cgp) ref="$data/cgp/ABC_reference_sizes.txt"; best_col=5; abc_col=4;;
+  *) echo "unknown suite '$suite'" >&2; exit 2;;
+esac
+json="$out/$suite.json"; md="$out/$suite.md"
+echo "[" > "$json"
+{
+  echo "| table | in | out | exact | seconds | ours (ANDs) | ABC baseline | best known | score |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+} > "$md"
+total=0 exact_n=0 score_sum=0 first=1
+for t in "$data/$suite"/*.truth; do
+  name=$(basename "$t" .truth)
+  line=$(grep -E "^$name[[:space:]]" "$ref" 2>/dev/null | head -1)
+  abc=$(awk -v c=$abc_col '{print $c}' <<<"$line"); best=$(awk -v c=$best_col '{print $c}' <<<"$line")
+  start=$(date +%s%N)
+  res=$("$bitlens" learn "$t" --time-limit "$secs" --quiet --threads 1 --out "$out/$suite-$name.aig" 2>&1)
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  dims=$(grep -o '([0-9]* inputs, [0-9]* outputs' <<<"$res" | grep -o '[0-9]*' | tr '\n' ' ')
+  ni=$(cut -d' ' -f1 <<<"$dims"); no=$(cut -d' ' -f2 <<<"$dims")
+  exact=false
+  grep -q "result: exact" <<<"$res" && grep -q "Networks are equivalent" <<<"$res" && exact=true
+  ands=$(and_count "$res")
+  score=0
+  if $exact && [ -n "$best" ] && [ "$ands" -gt 0 ]; then score=$(awk -v b="$best" -v o="$ands" 'BEGIN{printf "%.2f", 100*b/o}'); fi
+  if $exact && [ -n "$best" ] && [ "$ands" = 0 ]; then score=100; fi
+  total=$((total + 1)); $exact && exact_n=$((exact_n + 1))
+  score_sum=$(awk -v a="$score_sum" -v b="$score" 'BEGIN{printf "%.2f", a+b}')
+  [ $first = 1 ] || echo "," >> "$json"; first=0
+  printf '  {"table":"%s","inputs":%s,"outputs":%s,"exact":%s,"seconds":%.2f,"ands":%s,"abc_baseline":%s,"best":%s,"score":%s}' \
+    "$name" "${ni:-0}" "${no:-0}" "$exact" "$(awk -v m=$ms 'BEGIN{print m/1000}')" "$ands" "${abc:-null}" "${best:-null}" "$score" >> "$json"
+  echo "| $name | $ni | $no | $exact | $(awk -v m=$ms 'BEGIN{printf "%.1f", m/1000}') | $($exact && echo "$ands" || echo "-") | ${abc:--} | ${best:--} | $score |" >> "$md"
+  echo "$name: exact=$exact ands=$ands abc=${abc:--} best=${best:--} score=$score (${ms} ms)"
+done
+echo "]" >> "$json"
+{
+  echo
+  echo "Exact: $exact_n of $total within ${secs} s each; score $score_sum (maximum $((100 * total)))."
+} >> "$md"
+echo "exact $exact_n/$total, score $score_sum; wrote $json and $md"
