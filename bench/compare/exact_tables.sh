@@ -42,8 +42,8 @@ for t in "$data/$suite"/*.truth; do
   total=$((total + 1)); $exact && exact_n=$((exact_n + 1))
   score_sum=$(awk -v a="$score_sum" -v b="$score" 'BEGIN{printf "%.2f", a+b}')
   [ $first = 1 ] || echo "," >> "$json"; first=0
-  printf '  {"table":"%s","inputs":%s,"outputs":%s,"exact":%s,"seconds":%.2f,"ands":%s,"abc_baseline":%s,"best":%s,"score":%s}' \
-    "$name" "${ni:-0}" "${no:-0}" "$exact" "$(awk -v m=$ms 'BEGIN{print m/1000}')" "$ands" "${abc:-null}" "${best:-null}" "$score" >> "$json"
+  printf '  {"table":"%s","inputs":%s,"outputs":%s,"exact":%s,"seconds":%.2f,"ands":%s,"ands_bitlens_lowering":%s,"abc_baseline":%s,"best":%s,"score":%s}' \
+    "$name" "${ni:-0}" "${no:-0}" "$exact" "$(awk -v m=$ms 'BEGIN{print m/1000}')" "$ands" "$(grep -o "AIG: [0-9]* AND" <<<"$res" | grep -o "[0-9]*" || echo 0)" "${abc:-null}" "${best:-null}" "$score" >> "$json"
   echo "| $name | $ni | $no | $exact | $(awk -v m=$ms 'BEGIN{printf "%.1f", m/1000}') | $($exact && echo "$ands" || echo "-") | ${abc:--} | ${best:--} | $score |" >> "$md"
   echo "$name: exact=$exact ands=$ands abc=${abc:--} best=${best:--} score=$score (${ms} ms)"
 done

@@ -73,7 +73,7 @@ abc_optimized abc_optimize(const aig& g) {
   temp_dir dir;
   const std::string in = (dir.path / "in.aig").string(), out = (dir.path / "out.aig").string();
   write_file_atomic(in, format_aig_binary(g));
-  const std::string script = "read " + in + "; strash; dc2; dc2; write_aiger " + out;
+  const std::string script = "read " + in + "; strash; dc2; if -K 6; mfs2; strash; dc2; write_aiger " + out;
   const auto log = run_command("cd " + shell_quote(dir.path.string()) + " && berkeley-abc -c " + shell_quote(script));
   std::error_code ec;
   if (!log || !std::filesystem::exists(out, ec)) return {false, aig{}, "ABC did not write a result"};
@@ -83,7 +83,7 @@ abc_optimized abc_optimize(const aig& g) {
   }
   result.input_names = g.input_names;
   result.output_names = g.output_names;
-  return {true, std::move(result), "ABC strash; dc2; dc2"};
+  return {true, std::move(result), "ABC strash; dc2; if -K 6; mfs2; strash; dc2"};
 }
 
 }  // namespace bitlens::cli

@@ -36,7 +36,8 @@ struct abc_optimized {
   std::string message;  // why it did not run, or the script used
 };
 
-/// Runs ABC's `strash; dc2; dc2` on g (a synthesis flow, not a check: the caller verifies).
+/// Runs ABC on g: `strash; dc2; if -K 6; mfs2; strash; dc2` — structural rewriting, then 6-LUT
+/// mapping with SAT-based don't-care optimisation (mfs2). A synthesis flow, not a check: the caller verifies.
 abc_optimized abc_optimize(const aig& g);
 
 }  // namespace bitlens::cli
