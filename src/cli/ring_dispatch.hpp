@@ -4,6 +4,9 @@
 
 #include "args.hpp"
 #include "bitlens/algebra/error.hpp"
+#include "bitlens/algebra/gf_2k.hpp"
+#include "bitlens/algebra/gf_p.hpp"
+#include "bitlens/algebra/gf_pk.hpp"
 #include "bitlens/algebra/z2.hpp"
 #include "bitlens/io/file.hpp"
 #include "bitlens/ir/circ_format.hpp"
@@ -12,14 +15,28 @@
 
 namespace bitlens::cli {
 
+/// Calls visit(ring) with the ring named `name` (Z2, GF(p), GF(2^k[:POLY]), GF(p^k[:POLY])).
+/// Throws std::invalid_argument for an unknown or invalid name.
+template <class Visitor>
+auto with_ring(const std::string& name, Visitor&& visit) {
+  if (const auto r = z2::from_name(name)) return visit(*r);
+  if (const auto r = gf_2k::from_name(name)) return visit(*r);
+  if (const auto r = gf_pk::from_name(name)) return visit(*r);
+  if (const auto r = gf_p::from_name(name)) return visit(*r);
+  throw std::invalid_argument("unknown ring '" + name + "' (expected Z2, GF(p), GF(2^k) or GF(p^k), optionally with :POLY)");
+}
+
 /// Reads the `.circ` file at `path` and calls visit(circuit<R>) with R the ring it names.
 template <class Visitor>
 int with_circ_file(const std::string& path, Visitor&& visit) {
   const std::string text = read_text_file(path);
   const std::string name = circ_ring_name(text);
-  if (z2::from_name(name)) return visit(parse_circ<z2>(text, path));
   if (name.empty()) return visit(parse_circ<z2>(text, path));  // reports the missing ring line
-  throw input_error(path, 0, "ring '" + name + "' is not supported by this command (supported: Z2)");
+  try {
+    return with_ring(name, [&]<class R>(const R&) { return visit(parse_circ<R>(text, path)); });
+  } catch (const std::invalid_argument& e) {
+    throw input_error(path, 0, e.what());
+  }
 }
 
 }  // namespace bitlens::cli

@@ -41,6 +41,8 @@ class gf_2k {
 
   /// Recognises "GF(2^k)" and "GF(2^k:POLY)" (see field_name.hpp); nullopt for other names;
   /// std::invalid_argument for a reducible or malformed modulus.
+  /// The family of rings this type models, for messages.
+  static constexpr std::string_view kind_name() noexcept { return "GF(2^k)"; }
   static std::optional<gf_2k> from_name(std::string_view name);
 
   unsigned degree() const noexcept { return k_; }

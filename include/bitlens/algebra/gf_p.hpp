@@ -28,6 +28,8 @@ class gf_p {
 
   /// Recognises "GF(p)" with p a decimal prime; nullopt for other names; throws
   /// std::invalid_argument for "GF(n)" with n not prime (so the user learns why).
+  /// The family of rings this type models, for messages.
+  static constexpr std::string_view kind_name() noexcept { return "GF(p)"; }
   static std::optional<gf_p> from_name(std::string_view name);
 
   std::uint64_t modulus() const noexcept { return p_; }

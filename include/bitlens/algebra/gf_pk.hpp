@@ -30,6 +30,8 @@ class gf_pk {
 
   /// Recognises "GF(p^k)" and "GF(p^k:POLY)" for odd p (see field_name.hpp); nullopt otherwise;
   /// std::invalid_argument when malformed, p not prime, or the modulus reducible.
+  /// The family of rings this type models, for messages.
+  static constexpr std::string_view kind_name() noexcept { return "GF(p^k)"; }
   static std::optional<gf_pk> from_name(std::string_view name);
 
   std::uint64_t prime() const noexcept { return base_.modulus(); }

@@ -15,6 +15,8 @@ struct z2 {
   using element = std::uint8_t;  // always 0 or 1
 
   /// Recognises the names this ring is written as in `.circ` files: "Z2" or "GF(2)".
+  /// The family of rings this type models, for messages.
+  static constexpr std::string_view kind_name() noexcept { return "Z2"; }
   static std::optional<z2> from_name(std::string_view name) {
     if (name == "Z2" || name == "GF(2)") return z2{};
     return std::nullopt;

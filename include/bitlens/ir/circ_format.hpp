@@ -32,9 +32,12 @@
 namespace bitlens {
 
 /// A ring that can be recognised from its name in a `.circ` file.
+/// A ring that can be recognised from its name in a `.circ` file. kind_name() names the family
+/// ("Z2", "GF(p)", "GF(2^k)", "GF(p^k)") for error messages.
 template <class R>
 concept named_ring = ring<R> && requires(std::string_view name) {
   { R::from_name(name) } -> std::same_as<std::optional<R>>;
+  { R::kind_name() } -> std::convertible_to<std::string_view>;
 };
 
 /// The ring name on the `ring` line of a `.circ` text, or "" when there is none. Lets a caller pick
@@ -86,9 +89,13 @@ circuit<R> parse_circ(std::string_view text, const std::string& source = "<circ>
     if (!ring_value) {
       if (t[0] != "ring") fail(ln.number, "expected 'ring NAME' before anything else, found '" + t[0] + "'");
       if (t.size() != 2) fail(ln.number, "'ring' takes exactly one name, e.g. 'ring Z2'");
-      ring_value = R::from_name(t[1]);
+      try {
+        ring_value = R::from_name(t[1]);
+      } catch (const std::invalid_argument& e) {
+        fail(ln.number, e.what());  // e.g. a composite modulus or a reducible polynomial
+      }
       if (!ring_value) {
-        fail(ln.number, "the circuit is over " + t[1] + " but a circuit over " + R{}.name() + " was expected");
+        fail(ln.number, "the circuit is over " + t[1] + " but a circuit over " + std::string(R::kind_name()) + " was expected");
       }
       continue;
     }
