@@ -89,8 +89,9 @@ void gf_2k::build_tables() {
     }
   }
   auto t = std::make_shared<log_tables>();
-  t->log.assign(std::size_t{1} << k_, 0);
-  t->exp.assign(2 * q1 + 1, 1);
+  // log[0] is a sentinel: log[0] + log[x] lands in the zero tail of exp, so mul needs no branch.
+  t->log.assign(std::size_t{1} << k_, static_cast<std::uint32_t>(2 * q1));
+  t->exp.assign(4 * q1 + 2, 0);
   std::uint64_t x = 1;
   for (std::uint64_t i = 0; i < 2 * q1; ++i) {
     t->exp[i] = x;

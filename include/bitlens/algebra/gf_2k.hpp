@@ -56,12 +56,13 @@ class gf_2k {
   element sub(element a, element b) const noexcept { return a ^ b; }
   element neg(element a) const noexcept { return a; }
   element mul(element a, element b) const noexcept {
-    if (tables_) {
-      if (a == 0 || b == 0) return 0;
-      return tables_->exp[tables_->log[a] + tables_->log[b]];
-    }
+    if (tables_) return tables_->exp[tables_->log[a] + tables_->log[b]];  // log 0 points at zeros
     return reduce(detail::clmul(a, b));
   }
+  /// The log table (log[0] is a sentinel whose sums index zeros of exp) and the exp table, when
+  /// the field uses tables (k <= 12); nullptr otherwise. For batched kernels.
+  const std::uint32_t* log_table() const noexcept { return tables_ ? tables_->log.data() : nullptr; }
+  const std::uint64_t* exp_table() const noexcept { return tables_ ? tables_->exp.data() : nullptr; }
   /// Multiplication without tables (clmul and reduction), the reference for the table path.
   element mul_clmul(element a, element b) const noexcept { return reduce(detail::clmul(a, b)); }
   element pow(element a, std::uint64_t e) const noexcept;
@@ -100,8 +101,8 @@ class gf_2k {
 
  private:
   struct log_tables {
-    std::vector<std::uint32_t> log;  // log[a] for a != 0
-    std::vector<std::uint64_t> exp;  // exp[i] for i < 2(2^k − 1)
+    std::vector<std::uint32_t> log;  // log[a] for a != 0; log[0] = 2(2^k − 1), a sentinel
+    std::vector<std::uint64_t> exp;  // exp[i] = g^i for i < 2(2^k − 1), then zeros
   };
   void build_tables();
 
