@@ -1,6 +1,6 @@
 // bitlens eval CIRCUIT INPUTS: evaluates a circuit on rows of input values. Z2 circuits run on the
-// bit-parallel tape; other rings on the reference evaluator.
-#include "bitlens/eval/reference.hpp"
+// bit-parallel tape; fields on the lane-parallel tape.
+#include "bitlens/eval/lane_tape.hpp"
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/io/rows.hpp"
 #include "commands.hpp"
@@ -71,7 +71,17 @@ int run_eval(const parsed_args& args) {
     if constexpr (std::is_same_v<R, z2>) {
       return eval_z2(f, rows, params, threads);
     } else {
-      for (const auto& row : rows) std::cout << format_row(f.ring(), evaluate_reference<R>(f, row, params)) << '\n';
+      // Fields: lane-parallel (structure of arrays), one batched kernel call per instruction and tile.
+      lane_batch<R> lanes(f.num_inputs(), std::vector<element_t<R>>(rows.size()));
+      for (std::size_t s = 0; s < rows.size(); ++s) {
+        for (std::size_t i = 0; i < f.num_inputs(); ++i) lanes[i][s] = rows[s][i];
+      }
+      const auto out = evaluate_lanes(lane_tape<R>(f), lanes, std::span<const element_t<R>>(params), eval_params{.threads = threads});
+      std::vector<element_t<R>> row(f.num_outputs());
+      for (std::size_t s = 0; s < rows.size(); ++s) {
+        for (std::size_t o = 0; o < row.size(); ++o) row[o] = out[o][s];
+        std::cout << format_row(f.ring(), row) << '\n';
+      }
       return 0;
     }
   });

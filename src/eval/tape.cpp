@@ -1,6 +1,7 @@
 // Compilation of a Z2 circuit to a tape, and the tiled, threaded runner.
 #include "bitlens/eval/tape.hpp"
 
+#include "bitlens/eval/detail/register_plan.hpp"
 #include "word_kernels.hpp"
 
 #include <algorithm>
@@ -16,84 +17,35 @@ constexpr std::uint32_t zeros_register = 0;
 constexpr std::uint32_t ones_register = 1;
 constexpr std::size_t scratch_budget_bytes = 256 * 1024;
 
-// Over Z2, neg is the identity: a neg node is an alias of its operand and costs nothing. rep[w] is
-// the wire that really holds w's value; liveness and registers are tracked on representatives.
-struct compiler {
-  const circuit<z2>& f;
-  static constexpr std::size_t forever = static_cast<std::size_t>(-1);
-  std::vector<wire> rep;
-  std::vector<std::size_t> last_use;  // 1 + index of the last node reading the wire; forever = output
-  std::vector<char> live;
-  std::vector<std::uint32_t> reg;
-  std::vector<std::uint32_t> free_slots;
-  std::uint32_t first_slot;
-  std::uint32_t next_slot;
-
-  explicit compiler(const circuit<z2>& c)
-      : f(c), rep(c.num_wires()), last_use(c.num_wires(), 0), live(c.num_wires(), 0), reg(c.num_wires(), 0),
-        first_slot(static_cast<std::uint32_t>(2 + c.num_sources())), next_slot(first_slot) {
-    for (wire w = 0; w < c.num_wires(); ++w) {
-      rep[w] = (!c.is_source(w) && c.node_of(w).kind == op::neg) ? rep[c.node_of(w).a] : w;
-    }
-    for (std::size_t i = 0; i < c.num_sources(); ++i) reg[i] = static_cast<std::uint32_t>(2 + i);
-    for (wire w : c.outputs()) {
-      live[rep[w]] = 1;
-      last_use[rep[w]] = forever;
-    }
-    for (std::size_t k = c.num_nodes(); k-- > 0;) {
-      const wire self = c.node_wire(k);
-      if (!live[self] || rep[self] != self) continue;
-      const auto& nd = c.nodes()[k];
-      for (int o = 0; o < op_arity(nd.kind); ++o) {
-        const wire w = rep[o == 0 ? nd.a : nd.b];
-        live[w] = 1;
-        if (last_use[w] != forever) last_use[w] = std::max(last_use[w], k + 1);
-      }
-    }
-  }
-
-  std::uint32_t allocate() {
-    if (free_slots.empty()) return next_slot++;
-    const auto s = free_slots.back();
-    free_slots.pop_back();
-    return s;
-  }
-  void release_if_dead(wire w, std::size_t k) {
-    if (reg[w] >= first_slot && last_use[w] == k + 1) free_slots.push_back(reg[w]);
-  }
-  bool is_const_one(wire w) const {
-    return !f.is_source(w) && f.node_of(w).kind == op::constant && f.node_of(w).value == 1;
-  }
-};
+bool is_const_one(const circuit<z2>& f, wire w) {
+  return !f.is_source(w) && f.node_of(w).kind == op::constant && f.node_of(w).value == 1;
+}
 
 }  // namespace
 
 tape::tape(const circuit<z2>& f) : num_inputs_(f.num_inputs()), num_params_(f.num_params()) {
-  compiler c(f);
+  // Over Z2, neg is the identity: the plan makes a neg node an alias of its operand (no code).
+  const auto first_slot = static_cast<std::uint32_t>(2 + f.num_sources());
+  detail::register_plan<z2> plan(f, 2, first_slot, true);
   for (std::size_t k = 0; k < f.num_nodes(); ++k) {
-    const wire self = f.node_wire(k);
-    if (!c.live[self] || c.rep[self] != self) continue;
+    if (!plan.emits(k)) continue;
     const auto& nd = f.nodes()[k];
     if (nd.kind == op::constant) {
-      c.reg[self] = nd.value ? ones_register : zeros_register;
+      plan.reg[f.node_wire(k)] = nd.value ? ones_register : zeros_register;
       continue;
     }
-    const wire a = c.rep[nd.a], b = c.rep[nd.b];
+    const wire a = plan.rep[nd.a], b = plan.rep[nd.b];
     tape_instr in{};
-    if (nd.kind == op::add && (c.is_const_one(a) || c.is_const_one(b))) {
-      in = {tape_op::not_, 0, c.reg[c.is_const_one(a) ? b : a], 0};
+    if (nd.kind == op::add && (is_const_one(f, a) || is_const_one(f, b))) {
+      in = {tape_op::not_, 0, plan.reg[is_const_one(f, a) ? b : a], 0};
     } else {
-      in = {nd.kind == op::add ? tape_op::xor_ : tape_op::and_, 0, c.reg[a], c.reg[b]};
+      in = {nd.kind == op::add ? tape_op::xor_ : tape_op::and_, 0, plan.reg[a], plan.reg[b]};
     }
-    // Operands are freed before the destination is chosen: elementwise kernels may write in place.
-    c.release_if_dead(a, k);
-    if (b != a) c.release_if_dead(b, k);
-    in.dst = c.allocate();
-    c.reg[self] = in.dst;
+    in.dst = plan.destination(k, a, b);
     code_.push_back(in);
   }
-  for (wire w : f.outputs()) outputs_.push_back(c.reg[c.rep[w]]);
-  num_slots_ = c.next_slot - c.first_slot;
+  for (wire w : f.outputs()) outputs_.push_back(plan.reg[plan.rep[w]]);
+  num_slots_ = plan.num_slots();
 }
 
 std::size_t tape::default_tile_words() const noexcept {
