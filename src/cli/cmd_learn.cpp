@@ -30,7 +30,7 @@ const command_spec& learn_spec() {
        {"arch", "K:W1,W2,...", "LUT network: K-input LUTs, hidden layer widths (default: automatic search)"},
        {"wiring", "KIND", "cover (every source used; default) or random"},
        {"skip", "", "let LUTs read any earlier layer and the inputs (residual wiring)"},
-       {"optimizer", "NAME", "vote (default), parity or rda"},
+       {"optimizer", "NAME", "vote (default), parity or rda; with --field: gd (default) or momentum"},
        {"flips", "K", "vote: bits flipped per proposal (default 1)"},
        {"threshold", "T", "vote: flip every bit with gain >= T x best gain (0 < T <= 1)"},
        {"temperature", "T", "vote: draw proposals with probability ~ exp(gain / (T x best))"},
@@ -45,6 +45,12 @@ const command_spec& learn_spec() {
        {"metrics", "FILE", "write metrics as JSON lines"},
        {"save-params", "FILE", "save the learned parameters (resumable)"},
        {"resume", "FILE", "start from saved parameters (their architecture and seed are reused)"},
+       {"field", "F", "learn over a finite field: GF(p), GF(2^k), GF(p^k) (DATA is a CSV of integers)"},
+       {"outputs", "M", "with --field: the last M values of each row are outputs (default 1)"},
+       {"model", "KIND", "with --field: linear (default), affine, poly:D, or a .circ file with parameters"},
+       {"rate", "KIND", "with --field: constant (eta, default) or normalized (1/<x,x>, a Kaczmarz step)"},
+       {"eta", "N", "with --field: the constant learning rate (default 1)"},
+       {"momentum", "MU", "with --field and --optimizer momentum: the decay (default 1)"},
        {"optimize", "HOW", "abc (default when berkeley-abc is installed): optimise the AIG with ABC dc2; none"},
        {"no-verify", "", "skip verification"},
        {"quiet", "", "no progress on standard error"}},
@@ -55,7 +61,11 @@ const command_spec& learn_spec() {
       "specialised (parameters become constants), simplified and lowered to an AIG whose AND count\n"
       "is reported. Exit status: 0 when a complete table is learned exactly and verified (or, for\n"
       "sample data, when training finished), 1 otherwise, 2 for bad usage.\n"
-      "Example: bitlens learn circuits/adder3.truth --out adder3.aig --time-limit 30"};
+      "With --field F, DATA is a CSV of field elements (integer codes), inputs then outputs, and the\n"
+      "model is trained by gradient descent over F; --out writes it as .circ. Exit status 0 when every\n"
+      "row is fitted exactly.\n"
+      "Examples: bitlens learn circuits/adder3.truth --out adder3.aig --time-limit 30\n"
+      "          bitlens learn data.csv --field 'GF(65537)' --outputs 2 --model affine --rate normalized"};
   return spec;
 }
 
@@ -119,6 +129,7 @@ train_params make_train_params(const parsed_args& args) {
 }  // namespace
 
 int run_learn(const parsed_args& args) {
+  if (args.value("field")) return run_learn_field(args);
   const auto base = make_train_params(args);
   std::optional<saved_params> resumed;
   if (const auto r = args.value("resume")) resumed = load_params(*r);

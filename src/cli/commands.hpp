@@ -20,6 +20,8 @@ const command_spec& rdiff_spec();
 int run_rdiff(const parsed_args& args);
 const command_spec& learn_spec();
 int run_learn(const parsed_args& args);
+/// `learn --field`: learning over a finite field.
+int run_learn_field(const parsed_args& args);
 const command_spec& verify_spec();
 int run_verify(const parsed_args& args);
 const command_spec& gen_spec();

@@ -1,0 +1,166 @@
+// Learning over a finite field with parametric lenses:
+//   model lens          P × A → B     get = f, put = R[f]
+//   loss lens           B × B → B     get = ŷ − y (the residual), put: the residual as cotangent
+//   learning-rate lens  constant η (δ ↦ η·δ), or normalised η = 1/⟨x, x⟩ per sample — a Kaczmarz
+//                       step: for a linear model it makes the sample's prediction exact
+//   optimizer lens      gd: p ← p − δ;   momentum: v ← μ·v + δ, p ← p − v   (state v)
+// A step evaluates the composite (residual and R_P[f](x, residual) for every sample of a batch) on
+// the lane-parallel tape and sums the per-sample parameter changes in the field.
+#pragma once
+
+#include "bitlens/eval/lane_tape.hpp"
+#include "bitlens/ir/builder.hpp"
+#include "bitlens/transform/reverse_derivative.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <numeric>
+#include <optional>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace bitlens {
+
+enum class field_optimizer : std::uint8_t { gd, momentum };
+enum class field_rate : std::uint8_t { constant, normalized };
+
+struct field_train_params {
+  field_optimizer optimizer = field_optimizer::gd;
+  field_rate rate = field_rate::constant;
+  std::uint64_t eta = 1;        // the constant learning rate, as an integer mapped into the field
+  std::uint64_t momentum = 1;   // μ for the momentum optimizer
+  std::size_t batch_size = 1;   // samples per step (1 = per-sample updates, as in RDA)
+  std::uint64_t max_steps = 0;  // 0 = none
+  double time_limit = 0;        // seconds; 0 = none
+  std::uint64_t seed = 1;
+  unsigned threads = 1;
+};
+
+struct field_train_stats {
+  std::uint64_t steps = 0;
+  std::uint64_t epochs = 0;
+  double seconds = 0;
+  std::size_t rows = 0;
+  std::size_t exact_rows = 0;  // rows whose every output is predicted exactly
+  bool exact = false;
+};
+
+template <ring R>
+struct field_train_result {
+  std::vector<element_t<R>> params;
+  field_train_stats stats;
+};
+
+/// model ; loss (; learning rate applied outside): inputs x, then y; the model's parameters;
+/// outputs the residuals ŷ − y (m), then R_P[f](x, residual) (one per parameter).
+template <ring R>
+circuit<R> field_step_circuit(const circuit<R>& model) {
+  circuit_builder<R> b(model.ring());
+  const auto x = b.inputs(model.num_inputs(), "x");
+  const auto y = b.inputs(model.num_outputs(), "y");
+  const auto p = b.params(model.num_params(), "p");
+  const auto forward = append_forward(b, model, x, p);
+  std::vector<std::optional<wire>> residual;
+  for (std::size_t o = 0; o < model.num_outputs(); ++o) residual.emplace_back(b.sub(forward[model.output(o)], y[o]));
+  for (const auto& r : residual) b.output(*r);
+  const auto adj = append_reverse_sweep(b, model, forward, residual);
+  for (std::size_t j = 0; j < model.num_params(); ++j) {
+    const auto& d = adj[model.num_inputs() + j];
+    b.output(d ? *d : b.zero());
+  }
+  return b.build(build_params{.prune = true});
+}
+
+/// Trains `model` to map the input lanes x to the target lanes y (one lane array per input /
+/// output, all of one length). Stops when every row is exact or a budget runs out.
+template <ring R>
+field_train_result<R> train_field(const circuit<R>& model, const lane_batch<R>& x, const lane_batch<R>& y,
+                                  const field_train_params& tp, const std::vector<element_t<R>>* initial = nullptr) {
+  using element = element_t<R>;
+  const R& r = model.ring();
+  if (x.size() != model.num_inputs() || y.size() != model.num_outputs()) {
+    throw std::invalid_argument("train_field: the data has " + std::to_string(x.size()) + " inputs and " +
+                                std::to_string(y.size()) + " outputs, the model " + std::to_string(model.num_inputs()) +
+                                " and " + std::to_string(model.num_outputs()));
+  }
+  const std::size_t rows = x.empty() ? 0 : x[0].size();
+  const std::size_t m = model.num_outputs(), np = model.num_params();
+  std::mt19937_64 rng(tp.seed);
+  field_train_result<R> result;
+  auto& p = result.params;
+  if (initial != nullptr) {
+    if (initial->size() != np) throw std::invalid_argument("train_field: wrong number of initial parameters");
+    p = *initial;
+  } else {
+    p.resize(np);
+    for (auto& v : p) v = r.from_integer(rng());
+  }
+  const lane_tape<R> step(field_step_circuit(model));
+  const element eta = r.from_integer(tp.eta), mu = r.from_integer(tp.momentum);
+  std::vector<element> velocity(np, r.zero());
+  const std::size_t batch = std::max<std::size_t>(1, std::min(tp.batch_size, std::max<std::size_t>(rows, 1)));
+  std::vector<std::size_t> order(rows);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  const auto start = std::chrono::steady_clock::now();
+  auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  auto out_of_budget = [&] {
+    return (tp.max_steps != 0 && result.stats.steps >= tp.max_steps) || (tp.time_limit > 0 && seconds() >= tp.time_limit);
+  };
+  // Exact rows of the whole data set: residual outputs of the step circuit.
+  auto exact_rows = [&] {
+    lane_batch<R> in(x);
+    in.insert(in.end(), y.begin(), y.end());
+    const auto out = evaluate_lanes(step, in, std::span<const element>(p), {.threads = tp.threads});
+    std::size_t ok = 0;
+    for (std::size_t s = 0; s < rows; ++s) {
+      bool all = true;
+      for (std::size_t o = 0; o < m && all; ++o) all = out[o][s] == r.zero();
+      ok += all ? 1 : 0;
+    }
+    return ok;
+  };
+  result.stats.rows = rows;
+  result.stats.exact_rows = exact_rows();
+  lane_batch<R> in(x.size() + y.size(), std::vector<element>(batch));
+  while (result.stats.exact_rows < rows && !out_of_budget() && rows > 0) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (std::size_t first = 0; first < rows && !out_of_budget(); first += batch) {
+      const std::size_t len = std::min(batch, rows - first);
+      for (auto& lane : in) lane.resize(len);
+      for (std::size_t s = 0; s < len; ++s) {
+        for (std::size_t i = 0; i < x.size(); ++i) in[i][s] = x[i][order[first + s]];
+        for (std::size_t o = 0; o < m; ++o) in[x.size() + o][s] = y[o][order[first + s]];
+      }
+      const auto out = evaluate_lanes(step, in, std::span<const element>(p), {.threads = tp.threads});
+      // learning-rate lens: η, or 1/⟨x_s, x_s⟩ per sample (samples with ⟨x, x⟩ = 0 are skipped)
+      std::vector<element> scale(len, eta);
+      if (tp.rate == field_rate::normalized) {
+        for (std::size_t s = 0; s < len; ++s) {
+          element norm = r.zero();
+          for (std::size_t i = 0; i < x.size(); ++i) norm = r.add(norm, r.mul(in[i][s], in[i][s]));
+          scale[s] = norm == r.zero() ? r.zero() : r.inv(norm);
+        }
+      }
+      for (std::size_t j = 0; j < np; ++j) {
+        element g = r.zero();
+        for (std::size_t s = 0; s < len; ++s) g = r.add(g, r.mul(scale[s], out[m + j][s]));
+        if (tp.optimizer == field_optimizer::momentum) {
+          velocity[j] = r.add(r.mul(mu, velocity[j]), g);
+          g = velocity[j];
+        }
+        p[j] = r.sub(p[j], g);
+      }
+      ++result.stats.steps;
+    }
+    ++result.stats.epochs;
+    result.stats.exact_rows = exact_rows();
+  }
+  result.stats.seconds = seconds();
+  result.stats.exact = result.stats.exact_rows == rows;
+  return result;
+}
+
+}  // namespace bitlens
