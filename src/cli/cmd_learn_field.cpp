@@ -40,6 +40,21 @@ circuit<R> make_model(const R& r, const std::string& spec, std::size_t n, std::s
 template <ring R>
 int learn_over(const R& r, const parsed_args& args) {
   if (args.positionals().empty()) throw usage_error("--field needs a data file (CSV of integers: inputs, then outputs)");
+  // Options first: bad usage is reported before any file is read.
+  field_train_params tp;
+  const std::string opt = args.value_or("optimizer", "gd");
+  if (opt != "gd" && opt != "momentum") throw usage_error("over a field, --optimizer must be gd or momentum, got '" + opt + "'");
+  tp.optimizer = opt == "gd" ? field_optimizer::gd : field_optimizer::momentum;
+  const std::string rate = args.value_or("rate", "constant");
+  if (rate != "constant" && rate != "normalized") throw usage_error("--rate must be constant or normalized, got '" + rate + "'");
+  tp.rate = rate == "constant" ? field_rate::constant : field_rate::normalized;
+  tp.eta = static_cast<std::uint64_t>(args.integer("eta", 1, 0, INT64_MAX));
+  tp.momentum = static_cast<std::uint64_t>(args.integer("momentum", 1, 0, INT64_MAX));
+  tp.batch_size = static_cast<std::size_t>(args.integer("batch", 1, 1, std::int64_t{1} << 40));
+  tp.max_steps = static_cast<std::uint64_t>(args.integer("steps", 0, 0, INT64_MAX));
+  tp.time_limit = args.real("time-limit", tp.max_steps != 0 ? 0 : 10, 0, 1e7);
+  tp.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, INT64_MAX));
+  tp.threads = static_cast<unsigned>(args.integer("threads", 1, 0, 1024));
   const std::string path = args.positionals()[0];
   const std::string text = read_text_file(path);
   const auto m = static_cast<std::size_t>(args.integer("outputs", 1, 1, 1 << 16));
@@ -58,20 +73,6 @@ int learn_over(const R& r, const parsed_args& args) {
     for (std::size_t o = 0; o < m; ++o) y[o][s] = rows[s][n + o];
   }
   const circuit<R> model = make_model(r, args.value_or("model", "linear"), n, m);
-  field_train_params tp;
-  const std::string opt = args.value_or("optimizer", "gd");
-  if (opt != "gd" && opt != "momentum") throw usage_error("over a field, --optimizer must be gd or momentum, got '" + opt + "'");
-  tp.optimizer = opt == "gd" ? field_optimizer::gd : field_optimizer::momentum;
-  const std::string rate = args.value_or("rate", "constant");
-  if (rate != "constant" && rate != "normalized") throw usage_error("--rate must be constant or normalized, got '" + rate + "'");
-  tp.rate = rate == "constant" ? field_rate::constant : field_rate::normalized;
-  tp.eta = static_cast<std::uint64_t>(args.integer("eta", 1, 0, INT64_MAX));
-  tp.momentum = static_cast<std::uint64_t>(args.integer("momentum", 1, 0, INT64_MAX));
-  tp.batch_size = static_cast<std::size_t>(args.integer("batch", 1, 1, std::int64_t{1} << 40));
-  tp.max_steps = static_cast<std::uint64_t>(args.integer("steps", 0, 0, INT64_MAX));
-  tp.time_limit = args.real("time-limit", tp.max_steps != 0 ? 0 : 10, 0, 1e7);
-  tp.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, INT64_MAX));
-  tp.threads = static_cast<unsigned>(args.integer("threads", 1, 0, 1024));
   std::cout << "data: " << path << " (" << rows.size() << " rows, " << n << " inputs, " << m << " outputs over " << r.name() << ")\n";
   std::cout << "model: " << args.value_or("model", "linear") << " (" << model.num_params() << " parameters), optimizer " << opt
             << ", rate " << rate << (tp.rate == field_rate::constant ? " eta " + std::to_string(tp.eta) : "") << ", batch "
