@@ -28,6 +28,7 @@ const command_spec& learn_spec() {
       "Learn a circuit that computes a truth table (or fits labelled bit data), write it, and verify it.", 0, 1,
       {{"out", "FILE", "write the learned circuit: .aig, .aag, .blif, .v, .circ or .dot"},
        {"arch", "K:W1,W2,...", "LUT network: K-input LUTs, hidden layer widths (default: automatic search)"},
+       {"decompose", "HOW", "auto (default): a joint network, then one per output if needed; outputs; none"},
        {"wiring", "KIND", "cover (every source used; default) or random"},
        {"skip", "", "let LUTs read any earlier layer and the inputs (residual wiring)"},
        {"optimizer", "NAME", "vote (default), parity or rda; with --field: gd (default) or momentum"},
@@ -163,20 +164,23 @@ int run_learn(const parsed_args& args) {
     fixed.seed = base.seed;
   }
   progress_printer progress(quiet, isatty(2) != 0, metrics.is_open() ? &metrics : nullptr);
-  const search_outcome out = search(tr, data.valid ? &*data.valid : nullptr, base, auto_arch ? std::nullopt : std::optional(fixed),
-                                    resumed ? &resumed->bits : nullptr, progress);
+  const std::string dec = args.value_or("decompose", "auto");
+  if (dec != "auto" && dec != "outputs" && dec != "none") throw usage_error("--decompose must be auto, outputs or none, got '" + dec + "'");
+  const auto mode = dec == "auto" ? decompose_mode::automatic : dec == "outputs" ? decompose_mode::outputs : decompose_mode::none;
+  const learned_circuit out = learn_circuit(tr, data.valid ? &*data.valid : nullptr, base, auto_arch ? std::nullopt : std::optional(fixed),
+                                            resumed ? &resumed->bits : nullptr, mode, progress);
   progress.finish();
 
-  const circuit<z2> specialised = specialize<z2>(out.model.build(), to_elements(out.result.params));
+  const circuit<z2>& specialised = out.circuit_;
   const aig lowered = lower_to_aig(specialised);
-  const auto& st = out.result.stats;
+  const auto& st = out.stats;
   std::cout << "model: " << out.description << ", optimizer " << optimizer_name(base.optimizer) << ", seed " << base.seed << "\n";
   std::cout << "result: " << (st.exact ? "exact" : "not exact") << " (" << st.train_errors << " of " << st.train_cared_bits
             << " cared bits wrong, accuracy " << percent(st.train_cared_bits - st.train_errors, st.train_cared_bits) << ")";
   if (st.valid_errors) {
     std::cout << "; validation accuracy " << percent(st.valid_cared_bits - *st.valid_errors, st.valid_cared_bits);
   }
-  std::cout << "\n  " << out.total_steps << " steps, " << out.attempts << " attempt(s), " << st.restarts << " restarts, "
+  std::cout << "\n  " << out.steps << " steps, " << out.attempts << " attempt(s), " << st.restarts << " restarts, "
             << st.perturbations << " perturbations, " << fixed_seconds(out.seconds) << "\n";
   std::cout << "circuit: " << specialised.count(op::add) << " XOR + " << specialised.count(op::mul)
             << " AND gates; AIG: " << lowered.num_ands() << " AND nodes";
@@ -196,13 +200,16 @@ int run_learn(const parsed_args& args) {
     save_z2_circuit(*o, learned);
     std::cout << "wrote: " << *o << "\n";
   }
-  if (const auto s = args.value("save-params")) save_params(*s, saved_params{out.model_params, out.result.params});
+  if (const auto s = args.value("save-params")) {
+    if (!out.params) throw usage_error("--save-params needs a single network; this table was learned one output at a time (use --decompose none)");
+    save_params(*s, *out.params);
+  }
 
   bool ok = st.exact || !tr.is_complete_table();
   if (!args.flag("no-verify")) ok = report_verification(learned, final_aig, tr, data.truth_path ? &*data.truth_path : nullptr) && ok;
   if (metrics.is_open()) {
     metrics << "{\"event\":\"result\",\"exact\":" << (st.exact ? "true" : "false") << ",\"train_errors\":" << st.train_errors
-            << ",\"cared_bits\":" << st.train_cared_bits << ",\"steps\":" << out.total_steps << ",\"seconds\":" << out.seconds
+            << ",\"cared_bits\":" << st.train_cared_bits << ",\"steps\":" << out.steps << ",\"seconds\":" << out.seconds
             << ",\"ands\":" << final_aig.num_ands() << ",\"ands_lowered\":" << lowered.num_ands() << ",\"gates\":" << learned.num_nodes() << "}\n";
   }
   return ok ? 0 : 1;

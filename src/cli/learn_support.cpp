@@ -4,6 +4,9 @@
 #include "bitlens/algebra/error.hpp"
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/io/file.hpp"
+#include "bitlens/ir/compose.hpp"
+#include "bitlens/transform/simplify.hpp"
+#include "bitlens/transform/specialize.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -145,6 +148,88 @@ search_outcome search(const bit_dataset& train, const bit_dataset* valid, const 
   best.total_steps = steps_spent;
   best.seconds = spent;
   return best;
+}
+
+namespace {
+
+// Output o of a dataset as a single-output dataset.
+bit_dataset output_column(const bit_dataset& d, std::size_t o) {
+  bit_dataset c{d.inputs, bit_batch(1, d.num_samples()), bit_batch(1, d.num_samples()), d.input_names, {}};
+  c.targets.wire(0) = d.targets.wire(o);
+  c.care.wire(0) = d.care.wire(o);
+  return c;
+}
+
+learned_circuit from_search(const search_outcome& s) {
+  learned_circuit l{specialize<z2>(s.model.build(), to_elements(s.result.params)), s.description, s.result.stats,
+                    s.attempts, s.total_steps, s.seconds, saved_params{s.model_params, s.result.params}};
+  return l;
+}
+
+// One network per output, sharing the budget (unused time flows to the outputs after it).
+learned_circuit per_output(const bit_dataset& train, const bit_dataset* valid, const train_params& base, progress_printer& progress) {
+  const std::size_t m = train.num_outputs();
+  std::optional<circuit<z2>> combined;
+  learned_circuit total{circuit<z2>(z2{}, train.num_inputs(), 0, {}, {}), std::to_string(m) + " networks, one per output", {}, 0, 0, 0, std::nullopt};
+  total.stats.exact = true;
+  total.stats.valid_errors = valid != nullptr ? std::optional<std::uint64_t>(0) : std::nullopt;
+  for (std::size_t o = 0; o < m; ++o) {
+    train_params tp = base;
+    if (base.time_limit > 0) tp.time_limit = std::max(0.001, (base.time_limit - total.seconds) / double(m - o));
+    if (base.max_steps > 0) tp.max_steps = std::max<std::uint64_t>(1, (base.max_steps - std::min(base.max_steps, total.steps)) / (m - o));
+    tp.seed = base.seed + 7777ULL * (o + 1);
+    const bit_dataset part = output_column(train, o);
+    const bit_dataset part_valid = valid != nullptr ? output_column(*valid, o) : bit_dataset{};
+    const auto s = search(part, valid != nullptr ? &part_valid : nullptr, tp, std::nullopt, nullptr, progress);
+    const auto piece = specialize<z2>(s.model.build(), to_elements(s.result.params));
+    combined = combined ? pair(*combined, piece) : piece;
+    total.stats.train_errors += s.result.stats.train_errors;
+    total.stats.train_cared_bits += s.result.stats.train_cared_bits;
+    total.stats.exact = total.stats.exact && s.result.stats.exact;
+    total.stats.restarts += s.result.stats.restarts;
+    total.stats.perturbations += s.result.stats.perturbations;
+    if (valid != nullptr) {
+      *total.stats.valid_errors += s.result.stats.valid_errors.value_or(0);
+      total.stats.valid_cared_bits += s.result.stats.valid_cared_bits;
+    }
+    total.attempts += s.attempts;
+    total.steps += s.total_steps;
+    total.seconds += s.seconds;
+  }
+  // Each part names its only output y0: the combined circuit names output o after the table.
+  const circuit<z2> c = simplify(*combined);
+  std::vector<std::string> names;
+  for (std::size_t o = 0; o < m; ++o) names.push_back(o < train.output_names.size() ? train.output_names[o] : "y" + std::to_string(o));
+  total.circuit_ = circuit<z2>(c.ring(), c.num_inputs(), 0, std::vector<node<z2>>(c.nodes().begin(), c.nodes().end()),
+                               std::vector<wire>(c.outputs().begin(), c.outputs().end()),
+                               std::vector<std::string>(c.wire_names().begin(), c.wire_names().end()), std::move(names));
+  return total;
+}
+
+}  // namespace
+
+learned_circuit learn_circuit(const bit_dataset& train, const bit_dataset* valid, const train_params& base,
+                              std::optional<lut_network_params> fixed, const bitvec* initial, decompose_mode mode,
+                              progress_printer& progress) {
+  const bool single = train.num_outputs() <= 1 || fixed || initial != nullptr || mode == decompose_mode::none;
+  if (single) return from_search(search(train, valid, base, fixed, initial, progress));
+  if (mode == decompose_mode::outputs) return per_output(train, valid, base, progress);
+  // automatic: a joint network with a third of the budget, then one network per output
+  train_params joint_tp = base;
+  if (base.time_limit > 0) joint_tp.time_limit = base.time_limit / 3;
+  if (base.max_steps > 0) joint_tp.max_steps = std::max<std::uint64_t>(1, base.max_steps / 3);
+  auto joint = from_search(search(train, valid, joint_tp, std::nullopt, nullptr, progress));
+  if (joint.stats.exact && (valid == nullptr || joint.stats.valid_errors == 0)) return joint;
+  train_params rest = base;
+  if (base.time_limit > 0) rest.time_limit = std::max(0.001, base.time_limit - joint.seconds);
+  if (base.max_steps > 0) rest.max_steps = std::max<std::uint64_t>(1, base.max_steps - std::min(base.max_steps, joint.steps));
+  auto parts = per_output(train, valid, rest, progress);
+  const auto score = [](const learned_circuit& l) { return std::make_pair(l.stats.valid_errors.value_or(0), l.stats.train_errors); };
+  learned_circuit& best = score(parts) < score(joint) ? parts : joint;
+  best.attempts = joint.attempts + parts.attempts;
+  best.steps = joint.steps + parts.steps;
+  best.seconds = joint.seconds + parts.seconds;
+  return std::move(best);
 }
 
 void save_params(const std::string& path, const saved_params& s) {

@@ -6,6 +6,7 @@
 #include "bitlens/io/aig.hpp"
 #include "bitlens/learn/train.hpp"
 #include "bitlens/models/lut_network.hpp"
+#include "bitlens/ir/circuit.hpp"
 
 #include <iosfwd>
 #include <optional>
@@ -32,6 +33,11 @@ class progress_printer {
   bool line_open_ = false;
 };
 
+/// Parameters saved by --save-params: the architecture (with its wiring seed) and the bits.
+struct saved_params {
+  lut_network_params network;
+  bitvec bits;
+};
 struct search_outcome {
   lut_network model;
   lut_network_params model_params;
@@ -48,16 +54,31 @@ struct search_outcome {
 search_outcome search(const bit_dataset& train, const bit_dataset* valid, const train_params& base,
                       std::optional<lut_network_params> fixed, const bitvec* initial, progress_printer& progress);
 
+/// How `learn` splits a multi-output table: one network for all outputs (none), one per output
+/// (outputs), or a joint attempt with a third of the budget followed by per-output learning (auto).
+enum class decompose_mode : std::uint8_t { none, outputs, automatic };
+
+/// What `learn` produced: a parameter-free circuit and how it was found.
+struct learned_circuit {
+  circuit<z2> circuit_;             // specialised: parameters are constants
+  std::string description;
+  train_stats stats;                // summed over the parts when decomposed
+  std::size_t attempts = 0;
+  std::uint64_t steps = 0;
+  double seconds = 0;
+  std::optional<saved_params> params;  // the network and its bits, when one network did it all
+};
+
+/// Learns `train` (see decompose_mode); `fixed` and `initial` apply to a single network only.
+learned_circuit learn_circuit(const bit_dataset& train, const bit_dataset* valid, const train_params& base,
+                              std::optional<lut_network_params> fixed, const bitvec* initial, decompose_mode mode,
+                              progress_printer& progress);
+
 /// The architectures the automatic search tries for n inputs and m outputs, in order.
 std::vector<lut_network_params> architecture_schedule(std::size_t n, std::size_t m, std::uint64_t seed);
 /// "K:W1,W2" of an architecture.
 std::string architecture_string(const lut_network_params& p);
 
-/// Parameters saved by --save-params: the architecture (with its wiring seed) and the bits.
-struct saved_params {
-  lut_network_params network;
-  bitvec bits;
-};
 void save_params(const std::string& path, const saved_params& s);
 saved_params load_params(const std::string& path);
 

@@ -4,16 +4,25 @@
 
 #include <charconv>
 #include <sstream>
+#include <unordered_set>
 
 namespace bitlens {
 namespace {
 
+// Symbol table. Names must be unique for tools such as ABC: a repeated name gets a suffix.
 void write_symbols(std::ostream& out, const aig& g) {
+  std::unordered_set<std::string> used;
+  auto unique = [&](const std::string& name, char kind, std::size_t index) {
+    std::string n = name;
+    if (used.count(n)) n = name + "_" + std::string(1, kind) + std::to_string(index);
+    used.insert(n);
+    return n;
+  };
   for (std::size_t i = 0; i < g.input_names.size() && i < g.num_inputs(); ++i) {
-    if (!g.input_names[i].empty()) out << 'i' << i << ' ' << g.input_names[i] << '\n';
+    if (!g.input_names[i].empty()) out << 'i' << i << ' ' << unique(g.input_names[i], 'i', i) << '\n';
   }
   for (std::size_t k = 0; k < g.output_names.size() && k < g.num_outputs(); ++k) {
-    if (!g.output_names[k].empty()) out << 'o' << k << ' ' << g.output_names[k] << '\n';
+    if (!g.output_names[k].empty()) out << 'o' << k << ' ' << unique(g.output_names[k], 'o', k) << '\n';
   }
   out << "c\nwritten by bitlens\n";
 }

@@ -105,3 +105,13 @@ TEST_CASE("malformed AIGER is rejected with file:line", "[aig][errors]") {
   CHECK_THAT(error_of("aag 2 1 0 1 1\n2\n4\n4 2 x\n"), Catch::StartsWith("t.aag:4: expected a number"));
   CHECK_THAT(error_of("aig 2 1 0 1 1\n4\n"), Catch::Contains("truncated binary AND section"));
 }
+
+TEST_CASE("AIGER symbols are unique even when names repeat (ABC rejects duplicates)", "[aig]") {
+  aig g(2);
+  g.input_names = {"a", "a"};
+  g.add_output(g.input(0), "y");
+  g.add_output(g.input(1), "y");
+  const aig back = parse_aiger(format_aag(g), "x.aag");
+  CHECK(back.input_names[0] != back.input_names[1]);
+  CHECK(back.output_names[0] != back.output_names[1]);
+}
