@@ -44,18 +44,6 @@ bool clmul_is_hardware() noexcept { return has_pclmul; }
 
 namespace {
 
-std::vector<std::uint64_t> prime_factors(std::uint64_t n) {
-  std::vector<std::uint64_t> f;
-  for (std::uint64_t d = 2; d * d <= n; ++d) {
-    if (n % d == 0) {
-      f.push_back(d);
-      while (n % d == 0) n /= d;
-    }
-  }
-  if (n > 1) f.push_back(n);
-  return f;
-}
-
 constexpr unsigned max_table_degree = 12;
 
 }  // namespace
@@ -116,15 +104,7 @@ std::optional<gf_2k> gf_2k::from_name(std::string_view name) {
   return gf_2k(static_cast<unsigned>(f->k), low);
 }
 
-gf_2k::element gf_2k::pow(element a, std::uint64_t e) const noexcept {
-  element r = 1;
-  while (e != 0) {
-    if (e & 1U) r = mul(r, a);
-    a = mul(a, a);
-    e >>= 1;
-  }
-  return r;
-}
+gf_2k::element gf_2k::pow(element a, std::uint64_t e) const noexcept { return power(*this, a, e); }
 
 gf_2k::element gf_2k::inv(element a) const {
   if (a == 0) throw std::domain_error(name() + ": 0 has no inverse");

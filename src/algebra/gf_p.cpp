@@ -37,6 +37,18 @@ std::uint64_t powmod(std::uint64_t a, std::uint64_t e, std::uint64_t m) {
 
 }  // namespace
 
+std::vector<std::uint64_t> prime_factors(std::uint64_t n) {
+  std::vector<std::uint64_t> f;
+  for (std::uint64_t d = 2; d <= n / d; ++d) {
+    if (n % d == 0) {
+      f.push_back(d);
+      while (n % d == 0) n /= d;
+    }
+  }
+  if (n > 1) f.push_back(n);
+  return f;
+}
+
 bool is_prime(std::uint64_t n) {
   if (n < 2) return false;
   for (std::uint64_t q : {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37}) {
@@ -71,15 +83,7 @@ std::optional<gf_p> gf_p::from_name(std::string_view name) {
   return gf_p(*p);
 }
 
-gf_p::element gf_p::pow(element a, std::uint64_t e) const noexcept {
-  element r = 1 % p_;
-  while (e != 0) {
-    if (e & 1U) r = mul(r, a);
-    a = mul(a, a);
-    e >>= 1;
-  }
-  return r;
-}
+gf_p::element gf_p::pow(element a, std::uint64_t e) const noexcept { return power(*this, a, e); }
 
 gf_p::element gf_p::inv(element a) const {
   if (a == 0) throw std::domain_error("GF(" + std::to_string(p_) + "): 0 has no inverse");

@@ -22,18 +22,6 @@ std::uint64_t checked_order(std::uint64_t p, unsigned k) {
   return q;
 }
 
-std::vector<std::uint64_t> prime_factors(std::uint64_t n) {
-  std::vector<std::uint64_t> f;
-  for (std::uint64_t d = 2; d * d <= n; ++d) {
-    if (n % d == 0) {
-      f.push_back(d);
-      while (n % d == 0) n /= d;
-    }
-  }
-  if (n > 1) f.push_back(n);
-  return f;
-}
-
 }  // namespace
 
 gf_pk::gf_pk(std::uint64_t p, unsigned k)
@@ -169,15 +157,7 @@ gf_pk::element gf_pk::mul(element a, element b) const noexcept {
   return tables_->exp[tables_->log[a] + tables_->log[b]];
 }
 
-gf_pk::element gf_pk::pow(element a, std::uint64_t e) const noexcept {
-  element r = 1;
-  while (e != 0) {
-    if (e & 1U) r = mul(r, a);
-    a = mul(a, a);
-    e >>= 1;
-  }
-  return r;
-}
+gf_pk::element gf_pk::pow(element a, std::uint64_t e) const noexcept { return power(*this, a, e); }
 
 gf_pk::element gf_pk::inv(element a) const {
   if (a == 0) throw std::domain_error(name() + ": 0 has no inverse");

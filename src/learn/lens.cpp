@@ -28,6 +28,16 @@ forward_part model_then_loss(circuit_builder<z2>& b, const circuit<z2>& f) {
 
 }  // namespace
 
+bit_batch step_inputs(const bit_dataset& d) {
+  bit_batch b(d.num_inputs() + 2 * d.num_outputs(), d.num_samples());
+  for (std::size_t i = 0; i < d.num_inputs(); ++i) b.wire(i) = d.inputs.wire(i);
+  for (std::size_t o = 0; o < d.num_outputs(); ++o) {
+    b.wire(d.num_inputs() + o) = d.targets.wire(o);
+    b.wire(d.num_inputs() + d.num_outputs() + o) = d.care.wire(o);
+  }
+  return b;
+}
+
 circuit<z2> error_circuit(const circuit<z2>& model) {
   circuit_builder<z2> b;
   const auto part = model_then_loss(b, model);

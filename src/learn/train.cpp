@@ -34,17 +34,6 @@ namespace {
 using clock_type = std::chrono::steady_clock;
 using rng_type = std::mt19937_64;
 
-// The step circuit's inputs for a dataset: x, then y, then care.
-bit_batch step_inputs(const bit_dataset& d) {
-  bit_batch b(d.num_inputs() + 2 * d.num_outputs(), d.num_samples());
-  for (std::size_t i = 0; i < d.num_inputs(); ++i) b.wire(i) = d.inputs.wire(i);
-  for (std::size_t o = 0; o < d.num_outputs(); ++o) {
-    b.wire(d.num_inputs() + o) = d.targets.wire(o);
-    b.wire(d.num_inputs() + d.num_outputs() + o) = d.care.wire(o);
-  }
-  return b;
-}
-
 bitvec random_bits(std::size_t n, rng_type& rng) {
   bitvec v(n);
   for (auto& w : v.words()) w = rng();

@@ -15,16 +15,6 @@ using namespace bitlens::test;
 
 namespace {
 
-bit_batch step_inputs(const bit_dataset& d) {
-  bit_batch b(d.num_inputs() + 2 * d.num_outputs(), d.num_samples());
-  for (std::size_t i = 0; i < d.num_inputs(); ++i) b.wire(i) = d.inputs.wire(i);
-  for (std::size_t o = 0; o < d.num_outputs(); ++o) {
-    b.wire(d.num_inputs() + o) = d.targets.wire(o);
-    b.wire(d.num_inputs() + d.num_outputs() + o) = d.care.wire(o);
-  }
-  return b;
-}
-
 vec<z2> column(const bit_batch& b, std::size_t s) {
   vec<z2> v(b.num_wires());
   for (std::size_t i = 0; i < v.size(); ++i) v[i] = b.get(i, s);

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bitlens {
 
@@ -45,5 +46,20 @@ concept ring =
 /// The element type of ring R.
 template <ring R>
 using element_t = typename R::element;
+
+/// a^e in r by square-and-multiply (a^0 = 1).
+template <ring R>
+element_t<R> power(const R& r, element_t<R> a, std::uint64_t e) noexcept {
+  element_t<R> result = r.one();
+  while (e != 0) {
+    if (e & 1U) result = r.mul(result, a);
+    a = r.mul(a, a);
+    e >>= 1;
+  }
+  return result;
+}
+
+/// The distinct prime factors of n, increasing (trial division; n < 2^64).
+std::vector<std::uint64_t> prime_factors(std::uint64_t n);
 
 }  // namespace bitlens

@@ -273,12 +273,12 @@ circuit<R> circuit_builder<R>::build(build_params bp) const {
                     any_output_name ? output_names_ : std::vector<std::string>{});
 }
 
-/// Appends the nodes of f to builder b, with f's inputs bound to `inputs` and its parameters to
-/// `params` (wires of b); returns the wires of b carrying f's outputs. The workhorse of
-/// composition and of every transform that rebuilds a circuit.
+/// Replays f into b with its inputs bound to `inputs` and its parameters to `params` (wires of b);
+/// returns the wire of b for every wire of f. The workhorse of composition and of every transform
+/// that rebuilds a circuit (the reverse derivative needs the whole map, not just the outputs).
 template <ring R>
-std::vector<wire> append(circuit_builder<R>& b, const circuit<R>& f, std::span<const wire> inputs,
-                         std::span<const wire> params) {
+std::vector<wire> append_forward(circuit_builder<R>& b, const circuit<R>& f, std::span<const wire> inputs,
+                                 std::span<const wire> params) {
   if (inputs.size() != f.num_inputs() || params.size() != f.num_params()) {
     throw std::invalid_argument("append: the circuit takes " + std::to_string(f.num_inputs()) + " inputs and " +
                                 std::to_string(f.num_params()) + " parameters, got " +
@@ -298,6 +298,14 @@ std::vector<wire> append(circuit_builder<R>& b, const circuit<R>& f, std::span<c
     }
     map[f.node_wire(k)] = w;
   }
+  return map;
+}
+
+/// Appends f to b (see append_forward) and returns the wires of b carrying f's outputs.
+template <ring R>
+std::vector<wire> append(circuit_builder<R>& b, const circuit<R>& f, std::span<const wire> inputs,
+                         std::span<const wire> params) {
+  const auto map = append_forward(b, f, inputs, params);
   std::vector<wire> out;
   out.reserve(f.num_outputs());
   for (wire w : f.outputs()) out.push_back(map[w]);

@@ -12,6 +12,7 @@
 // that one circuit, so a step is one fused, tiled pass over the data (eval/tape.hpp).
 #pragma once
 
+#include "bitlens/algebra/bit_dataset.hpp"
 #include "bitlens/algebra/z2.hpp"
 #include "bitlens/ir/circuit.hpp"
 
@@ -48,6 +49,9 @@ struct step_layout {
 /// The composite lens model ; loss ; learning rate as one Z2 circuit (see the file comment).
 /// `layout` receives the meaning of its outputs.
 circuit<z2> training_step_circuit(const circuit<z2>& model, cotangent_mode mode, step_layout& layout);
+
+/// The inputs of the step (and error) circuit for a dataset: x, then y, then care.
+bit_batch step_inputs(const bit_dataset& data);
 
 /// model ; loss alone: inputs x, y, care; outputs the masked errors. Used to score parameters.
 circuit<z2> error_circuit(const circuit<z2>& model);

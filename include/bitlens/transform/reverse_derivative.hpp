@@ -28,7 +28,7 @@ struct reverse_params {
 };
 
 /// The reverse sweep of f appended to builder b: `forward[w]` is the wire of b carrying f's wire w
-/// (from replaying f into b, e.g. with append_forward), `cotangents[k]` the wire of b carrying the
+/// (from replaying f into b with append_forward, builder.hpp), `cotangents[k]` the wire of b carrying the
 /// cotangent of output k (std::nullopt: zero). Returns the adjoint of every source of f (inputs,
 /// then parameters) — std::nullopt where it is zero. This is the put of the model lens; composite
 /// lenses (model ; loss) call it with the loss's cotangents.
@@ -55,28 +55,6 @@ std::vector<std::optional<wire>> append_reverse_sweep(circuit_builder<R>& b, con
   }
   adj.resize(f.num_sources());
   return adj;
-}
-
-/// Replays f into b with its inputs and parameters bound to the given wires; returns the wire of b
-/// for every wire of f (what append_reverse_sweep needs as `forward`).
-template <ring R>
-std::vector<wire> append_forward(circuit_builder<R>& b, const circuit<R>& f, std::span<const wire> inputs,
-                                 std::span<const wire> params) {
-  std::vector<wire> map(f.num_wires());
-  std::copy(inputs.begin(), inputs.end(), map.begin());
-  std::copy(params.begin(), params.end(), map.begin() + static_cast<std::ptrdiff_t>(f.num_inputs()));
-  for (std::size_t k = 0; k < f.num_nodes(); ++k) {
-    const auto& nd = f.nodes()[k];
-    wire w = 0;
-    switch (nd.kind) {
-      case op::add: w = b.add(map[nd.a], map[nd.b]); break;
-      case op::mul: w = b.mul(map[nd.a], map[nd.b]); break;
-      case op::neg: w = b.neg(map[nd.a]); break;
-      case op::constant: w = b.constant(nd.value); break;
-    }
-    map[f.node_wire(k)] = w;
-  }
-  return map;
 }
 
 /// R[f] as a parametrised circuit with the same parameters as f:
