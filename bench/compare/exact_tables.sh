@@ -24,8 +24,10 @@ echo "[" > "$json"
   echo "|---|---|---|---|---|---|---|---|---|"
 } > "$md"
 total=0 exact_n=0 score_sum=0 first=1
+skipped=""
 for t in "$data/$suite"/*.truth; do
   name=$(basename "$t" .truth)
+  if [ ! -s "$t" ]; then skipped="$skipped $name"; echo "$name: skipped (empty file in the shared data)"; continue; fi
   line=$(grep -E "^$name[[:space:]]" "$ref" 2>/dev/null | head -1)
   abc=$(awk -v c=$abc_col '{print $c}' <<<"$line"); best=$(awk -v c=$best_col '{print $c}' <<<"$line")
   start=$(date +%s%N)
@@ -51,5 +53,6 @@ echo "]" >> "$json"
 {
   echo
   echo "Exact: $exact_n of $total within ${secs} s each; score $score_sum (maximum $((100 * total)))."
+  [ -z "$skipped" ] || echo "Skipped (empty files in the shared data):$skipped."
 } >> "$md"
 echo "exact $exact_n/$total, score $score_sum; wrote $json and $md"

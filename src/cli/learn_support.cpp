@@ -166,21 +166,48 @@ learned_circuit from_search(const search_outcome& s) {
   return l;
 }
 
-// One network per output, sharing the budget (unused time flows to the outputs after it).
+// One network per output. Passes over the outputs still inexact share what is left of the budget
+// equally, so time that easy outputs do not need goes to the hard ones; each output keeps its best.
 learned_circuit per_output(const bit_dataset& train, const bit_dataset* valid, const train_params& base, progress_printer& progress) {
   const std::size_t m = train.num_outputs();
-  std::optional<circuit<z2>> combined;
   learned_circuit total{circuit<z2>(z2{}, train.num_inputs(), 0, {}, {}), std::to_string(m) + " networks, one per output", {}, 0, 0, 0, std::nullopt};
-  total.stats.exact = true;
-  total.stats.valid_errors = valid != nullptr ? std::optional<std::uint64_t>(0) : std::nullopt;
+  std::vector<std::optional<search_outcome>> best(m);
+  std::vector<bit_dataset> parts, parts_valid;
   for (std::size_t o = 0; o < m; ++o) {
-    train_params tp = base;
-    if (base.time_limit > 0) tp.time_limit = std::max(0.001, (base.time_limit - total.seconds) / double(m - o));
-    if (base.max_steps > 0) tp.max_steps = std::max<std::uint64_t>(1, (base.max_steps - std::min(base.max_steps, total.steps)) / (m - o));
-    tp.seed = base.seed + 7777ULL * (o + 1);
-    const bit_dataset part = output_column(train, o);
-    const bit_dataset part_valid = valid != nullptr ? output_column(*valid, o) : bit_dataset{};
-    const auto s = search(part, valid != nullptr ? &part_valid : nullptr, tp, std::nullopt, nullptr, progress);
+    parts.push_back(output_column(train, o));
+    parts_valid.push_back(valid != nullptr ? output_column(*valid, o) : bit_dataset{});
+  }
+  const auto score = [](const search_outcome& s) { return std::make_pair(s.result.stats.valid_errors.value_or(0), s.result.stats.train_errors); };
+  const auto done = [&](std::size_t o) {
+    return best[o] && best[o]->result.stats.exact && (valid == nullptr || best[o]->result.stats.valid_errors == 0);
+  };
+  const bool has_budget = base.time_limit > 0 || base.max_steps > 0;
+  for (std::uint64_t pass = 0;; ++pass) {
+    std::vector<std::size_t> pending;
+    for (std::size_t o = 0; o < m; ++o) {
+      if (!done(o)) pending.push_back(o);
+    }
+    const bool time_left = base.time_limit <= 0 || total.seconds < base.time_limit - 0.001;
+    const bool steps_left = base.max_steps == 0 || total.steps < base.max_steps;
+    if (pending.empty() || (pass > 0 && (!has_budget || !time_left || !steps_left))) break;
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+      const std::size_t o = pending[i], left = pending.size() - i;
+      train_params tp = base;
+      if (base.time_limit > 0) tp.time_limit = std::max(0.001, (base.time_limit - total.seconds) / double(left));
+      if (base.max_steps > 0) tp.max_steps = std::max<std::uint64_t>(1, (base.max_steps - std::min(base.max_steps, total.steps)) / left);
+      tp.seed = base.seed + 7777ULL * (o + 1) + 1000003ULL * pass;
+      auto s = search(parts[o], valid != nullptr ? &parts_valid[o] : nullptr, tp, std::nullopt, nullptr, progress);
+      total.attempts += s.attempts;
+      total.steps += s.total_steps;
+      total.seconds += s.seconds;
+      if (!best[o] || score(s) < score(*best[o])) best[o] = std::move(s);
+    }
+  }
+  std::optional<circuit<z2>> combined;
+  total.stats.exact = true;
+  if (valid != nullptr) total.stats.valid_errors = 0;
+  for (std::size_t o = 0; o < m; ++o) {
+    const auto& s = *best[o];
     const auto piece = specialize<z2>(s.model.build(), to_elements(s.result.params));
     combined = combined ? pair(*combined, piece) : piece;
     total.stats.train_errors += s.result.stats.train_errors;
@@ -192,9 +219,6 @@ learned_circuit per_output(const bit_dataset& train, const bit_dataset* valid, c
       *total.stats.valid_errors += s.result.stats.valid_errors.value_or(0);
       total.stats.valid_cared_bits += s.result.stats.valid_cared_bits;
     }
-    total.attempts += s.attempts;
-    total.steps += s.total_steps;
-    total.seconds += s.seconds;
   }
   // Each part names its only output y0: the combined circuit names output o after the table.
   const circuit<z2> c = simplify(*combined);
