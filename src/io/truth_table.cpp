@@ -176,8 +176,14 @@ bit_dataset parse_pla(std::string_view text, const std::string& source, table_li
     const auto dashes = static_cast<std::size_t>(std::count(in.begin(), in.end(), '-'));
     return dashes >= 63 ? limits.max_samples + 1 : std::size_t{1} << dashes;
   };
+  // A complete table when the semantics need one (types f and fd define every row) or when the
+  // listed rows cover at least half of it; a sparse type-fr file (labelled samples, as in IWLS
+  // 2020) stays a list of samples rather than a table of mostly don't-cares.
+  std::size_t listed = 0;
+  for (const auto& c : cubes) listed = std::min(limits.max_samples + 1, listed + expansions(c.in));
+  const bool as_table = n <= limits.max_table_inputs && (type != "fr" || 2 * listed >= (std::size_t{1} << n));
   bit_dataset d;
-  if (n <= limits.max_table_inputs) {
+  if (as_table) {
     d = complete_table(n, m);
     const std::size_t rows = d.num_samples();
     std::vector<bitvec> on(m, bitvec(rows)), off(m, bitvec(rows)), dc(m, bitvec(rows));
@@ -217,7 +223,7 @@ bit_dataset parse_pla(std::string_view text, const std::string& source, table_li
       d.targets.wire(o) = on[o] & d.care.wire(o);
     }
   } else {
-    if (type != "fr") {
+    if (type != "fr") {  // (only reached when n exceeds the table limit)
       throw input_error(source, 0, std::to_string(n) + " inputs is more than " + std::to_string(limits.max_table_inputs) +
                                        ": such a PLA can only be read as samples, which needs .type fr");
     }

@@ -63,6 +63,15 @@ TEST_CASE("PLA with more inputs than the table limit is read as samples", "[pla]
   CHECK_FALSE(d.is_complete_table());
 }
 
+TEST_CASE("a sparse type-fr PLA is read as samples, a dense one as a table", "[pla]") {
+  const auto sparse = parse_pla(".i 4\n.o 1\n.type fr\n1010 1\n0110 0\n", "t.pla");
+  CHECK(sparse.num_samples() == 2);
+  CHECK_FALSE(sparse.is_complete_table());
+  const auto dense = parse_pla(".i 2\n.o 1\n.type fr\n10 1\n01 0\n", "t.pla");
+  CHECK(dense.num_samples() == 4);
+  CHECK(dense.is_complete_table());
+}
+
 TEST_CASE("generated tables round-trip through both formats", "[truth][pla]") {
   for (const auto& kind : table_kinds()) {
     const auto t = generate_table(kind, 2);

@@ -4,8 +4,9 @@
 //  - PLA (espresso): `.i`, `.o`, optional `.ilb`/`.ob`, `.type f|fr|fd`, `.p`, cube lines, `.e`.
 //    Input cubes may contain '-' (expanded); outputs are 0, 1, '-' or '~'. Type f: listed 1s are the
 //    on-set, the rest is off. Type fr: 1s on, 0s off, the rest don't care. Type fd: 1s on, '-' don't
-//    care, the rest off. With n ≤ pla_params::max_table_inputs the result is the complete table;
-//    larger n keeps the rows as samples (type fr only, where unlisted rows are don't-cares).
+//    care, the rest off. The result is the complete table when n <= max_table_inputs and either
+//    the type is f or fd or the listed rows cover at least half the table; otherwise (type fr only,
+//    where unlisted rows are don't-cares) the listed rows are kept as samples.
 // Every reader rejects malformed input with input_error "file:line: message".
 #pragma once
 
