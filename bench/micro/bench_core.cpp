@@ -76,7 +76,7 @@ circuit<z2> layered_circuit(std::size_t inputs, std::size_t width, std::size_t d
 }
 
 // Tape forward over state.range(2) samples of a layered circuit of width range(0) and depth
-// range(1), on range(3) threads; items are gate·samples (one gate evaluated for one sample).
+// range(1), on range(3) threads with kernels range(4); items are gate·samples.
 void tape_forward(benchmark::State& state) {
   test::rng g(42);
   const auto samples = static_cast<std::size_t>(state.range(2));
@@ -87,19 +87,22 @@ void tape_forward(benchmark::State& state) {
     in.wire(i).clear_tail();
   }
   const auto threads = static_cast<unsigned>(state.range(3));
+  const auto kern = state.range(4) == 0 ? tape_kernels::portable : tape_kernels::automatic;
   for (auto _ : state) {
-    auto ones = count_ones(t, in, bitvec(0), {.threads = threads});
+    auto ones = count_ones(t, in, bitvec(0), {.threads = threads, .kernels = kern});
     benchmark::DoNotOptimize(ones.data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * t.instructions().size() * samples));
   state.counters["gates"] = static_cast<double>(t.instructions().size());
   state.counters["slots"] = static_cast<double>(t.num_slots());
 }
+// Arguments: width, depth, samples, threads, kernels (0 portable, 1 automatic = AVX2 where available).
 BENCHMARK(tape_forward)
-    ->Args({256, 8, 1 << 20, 1})
-    ->Args({256, 8, 1 << 20, 2})
-    ->Args({8000, 6, 1 << 16, 1})
-    ->Args({8000, 6, 1 << 16, 2})
+    ->Args({256, 8, 1 << 20, 1, 0})
+    ->Args({256, 8, 1 << 20, 1, 1})
+    ->Args({256, 8, 1 << 20, 2, 1})
+    ->Args({8000, 6, 1 << 16, 1, 1})
+    ->Args({8000, 6, 1 << 16, 2, 1})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

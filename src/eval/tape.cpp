@@ -48,6 +48,8 @@ tape::tape(const circuit<z2>& f) : num_inputs_(f.num_inputs()), num_params_(f.nu
   num_slots_ = plan.num_slots();
 }
 
+bool cpu_has_avx2_kernels() noexcept { return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"); }
+
 std::size_t tape::default_tile_words() const noexcept {
   const std::size_t per_word = (num_slots_ + 2) * sizeof(std::uint64_t);
   return std::clamp<std::size_t>(scratch_budget_bytes / std::max<std::size_t>(per_word, 1), 8, 4096);
@@ -67,7 +69,7 @@ void check_shapes(const tape& t, const bit_batch& inputs, const bitvec& params) 
 // after each tile. One scratch area per call (per thread), allocated once.
 template <class Sink>
 void run_tiles(const tape& t, const bit_batch& inputs, const bitvec& params, std::size_t tile_words,
-               std::size_t first, std::size_t stride, std::size_t num_tiles, Sink&& sink) {
+               std::size_t first, std::size_t stride, std::size_t num_tiles, kernels::variant k, Sink&& sink) {
   const std::size_t total_words = words_for_bits(inputs.num_samples());
   word_vector scratch((t.num_slots() + 2) * tile_words, 0);
   std::fill(scratch.begin() + static_cast<std::ptrdiff_t>(tile_words),
@@ -84,7 +86,7 @@ void run_tiles(const tape& t, const bit_batch& inputs, const bitvec& params, std
       // Inputs are read in place; the const_cast is safe because no instruction writes a source register.
       regs[2 + i] = const_cast<std::uint64_t*>(inputs.wire(i).words().data() + start);
     }
-    kernels::run(t.instructions(), regs.data(), words);
+    k.run(t.instructions(), regs.data(), words);
     sink(start, words, regs.data());
   }
 }
@@ -97,13 +99,14 @@ void run_threaded(const tape& t, const bit_batch& inputs, const bitvec& params, 
   const std::size_t num_tiles = (total_words + tile_words - 1) / tile_words;
   unsigned threads = ep.threads != 0 ? ep.threads : std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(num_tiles, 1)));
+  const kernels::variant k = kernels::select(ep.kernels);
   if (threads <= 1) {
-    run_tiles(t, inputs, params, tile_words, 0, 1, num_tiles, make_sink_for_thread(0U));
+    run_tiles(t, inputs, params, tile_words, 0, 1, num_tiles, k, make_sink_for_thread(0U));
     return;
   }
   std::vector<std::jthread> pool;
   for (unsigned id = 0; id < threads; ++id) {
-    pool.emplace_back([&, id] { run_tiles(t, inputs, params, tile_words, id, threads, num_tiles, make_sink_for_thread(id)); });
+    pool.emplace_back([&, id] { run_tiles(t, inputs, params, tile_words, id, threads, num_tiles, k, make_sink_for_thread(id)); });
   }
 }
 
@@ -130,12 +133,13 @@ std::vector<std::uint64_t> count_ones(const tape& t, const bit_batch& inputs, co
   const std::uint64_t last_mask = tail_mask(inputs.num_samples());
   const unsigned max_threads = ep.threads != 0 ? ep.threads : std::max(1U, std::thread::hardware_concurrency());
   std::vector<std::vector<std::uint64_t>> partial(max_threads, std::vector<std::uint64_t>(t.num_outputs(), 0));
+  const auto popcount = kernels::select(ep.kernels).popcount;
   run_threaded(t, inputs, params, ep, [&](unsigned id) {
     return [&, id](std::size_t start, std::size_t words, std::uint64_t* const* regs) {
       const bool last_tile = start + words == total_words;
       for (std::size_t k = 0; k < t.num_outputs(); ++k) {
         const std::uint64_t* r = regs[t.output_register(k)];
-        std::uint64_t n = kernels::popcount(r, last_tile ? words - 1 : words);
+        std::uint64_t n = popcount(r, last_tile ? words - 1 : words);
         if (last_tile && words > 0) n += static_cast<std::uint64_t>(std::popcount(r[words - 1] & last_mask));
         partial[id][k] += n;
       }

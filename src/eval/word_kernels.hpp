@@ -1,5 +1,6 @@
-// Word kernels of the tape runner (internal). The portable versions are plain loops the compiler
-// vectorises for the baseline target; faster variants are selected at run time elsewhere.
+// Word kernels of the tape runner (internal). The bodies are plain loops; word_kernels.cpp compiles
+// them twice — for the baseline target, and with AVX2 and POPCNT — and the runner picks one per
+// call (eval_params::kernels), so both are tested against the reference on machines that have AVX2.
 #pragma once
 
 #include "bitlens/eval/tape.hpp"
@@ -12,7 +13,7 @@
 namespace bitlens::kernels {
 
 /// Executes every instruction over `words` words of each register. dst may equal an operand.
-inline void run(std::span<const tape_instr> code, std::uint64_t* const* regs, std::size_t words) {
+inline void run_body(std::span<const tape_instr> code, std::uint64_t* const* regs, std::size_t words) {
   for (const auto& in : code) {
     std::uint64_t* d = regs[in.dst];
     const std::uint64_t* a = regs[in.a];
@@ -35,10 +36,20 @@ inline void run(std::span<const tape_instr> code, std::uint64_t* const* regs, st
 }
 
 /// Number of set bits in words [0, words).
-inline std::uint64_t popcount(const std::uint64_t* p, std::size_t words) {
+inline std::uint64_t popcount_body(const std::uint64_t* p, std::size_t words) {
   std::uint64_t n = 0;
   for (std::size_t i = 0; i < words; ++i) n += static_cast<std::uint64_t>(std::popcount(p[i]));
   return n;
 }
+
+/// A compiled variant of the kernels.
+struct variant {
+  void (*run)(std::span<const tape_instr>, std::uint64_t* const*, std::size_t);
+  std::uint64_t (*popcount)(const std::uint64_t*, std::size_t);
+};
+
+/// The variant for a request (automatic: AVX2 and POPCNT when the CPU has both). Throws
+/// std::invalid_argument when avx2 is requested on a CPU without it.
+variant select(tape_kernels requested);
 
 }  // namespace bitlens::kernels

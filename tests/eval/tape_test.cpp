@@ -47,8 +47,10 @@ TEST_CASE("tape evaluation equals the reference on random circuits", "[tape]") {
     for (std::size_t j = 0; j < pv.size(); ++j) p.set(j, pv[j] != 0);
     for (std::size_t tile : tiles) {
       for (unsigned threads : {1U, 2U}) {
-        INFO("samples " << samples << " tile " << tile << " threads " << threads);
-        const auto out = evaluate(t, in, p, {.threads = threads, .tile_words = tile});
+       for (auto kern : {tape_kernels::portable, tape_kernels::automatic}) {  // automatic = AVX2 where the CPU has it
+        INFO("samples " << samples << " tile " << tile << " threads " << threads << " kernels " << int(kern));
+        const eval_params ep{.threads = threads, .tile_words = tile, .kernels = kern};
+        const auto out = evaluate(t, in, p, ep);
         REQUIRE(out.num_wires() == f.num_outputs());
         std::vector<std::uint64_t> expected_ones(f.num_outputs(), 0);
         for (std::size_t s = 0; s < samples; ++s) {
@@ -59,7 +61,8 @@ TEST_CASE("tape evaluation equals the reference on random circuits", "[tape]") {
         for (const auto& w : out.wires()) {  // canary: outputs keep the tail invariant
           REQUIRE((w.words().back() & ~tail_mask(w.size())) == 0);
         }
-        CHECK(count_ones(t, in, p, {.threads = threads, .tile_words = tile}) == expected_ones);
+        CHECK(count_ones(t, in, p, ep) == expected_ones);
+       }
       }
     }
   }
@@ -74,6 +77,19 @@ TEST_CASE("tape reuses slots: a long chain needs a constant number of them", "[t
   const tape t(b.build());
   CHECK(t.instructions().size() == 2001);
   CHECK(t.num_slots() <= 3);
+}
+
+TEST_CASE("the AVX2 kernels are requested explicitly only where the CPU has them", "[tape]") {
+  circuit_builder<z2> b;
+  b.output(b.add(b.input(), b.input()));
+  const tape t(b.build());
+  bit_batch in(2, 100);
+  in.wire(0).fill(true);
+  if (cpu_has_avx2_kernels()) {
+    CHECK(count_ones(t, in, bitvec(0), {.kernels = tape_kernels::avx2}) == std::vector<std::uint64_t>{100});
+  } else {
+    CHECK_THROWS_AS(count_ones(t, in, bitvec(0), {.kernels = tape_kernels::avx2}), std::invalid_argument);
+  }
 }
 
 TEST_CASE("tape rejects batches of the wrong shape", "[tape]") {
