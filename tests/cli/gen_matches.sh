@@ -11,8 +11,8 @@ done <<'LIST'
 adder2.truth adder 2
 adder3.truth adder 3
 multiplier2.truth multiplier 2
-parity8.truth parity 8
-majority5.truth majority 5
+parity8.pla parity 8
+majority5.pla majority 5
 comparator2.pla comparator 2
 mux2.pla mux 2
 LIST

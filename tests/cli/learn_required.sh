@@ -4,9 +4,9 @@
 set -u
 bl=$1 circ=$2
 fail=0
-for t in adder2 adder3 multiplier2 parity8 majority5; do
+for t in adder2.truth adder3.truth multiplier2.truth parity8.pla majority5.pla; do
   start=$(date +%s%N)
-  out=$("$bl" learn "$circ/$t.truth" --time-limit 10 --quiet 2>&1); rc=$?
+  out=$("$bl" learn "$circ/$t" --time-limit 10 --quiet 2>&1); rc=$?
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   abc="not installed"
   command -v berkeley-abc >/dev/null && abc=$(grep -o "ABC cec: Networks are equivalent" <<<"$out" || echo "NOT equivalent")
