@@ -31,6 +31,11 @@ expect 1 "the circuit has 4 inputs and 4 outputs, the table 4 and 3" -- "$bl" ve
 # PLA input, save and resume
 check "learn a PLA and save parameters" "$bl" learn "$circ/comparator2.pla" --quiet --save-params "$tmp/p.txt" --arch 4:6
 expect 0 "result: exact" -- "$bl" learn "$circ/comparator2.pla" --quiet --resume "$tmp/p.txt" --steps 1
+# decomposition: one network per output is exact and verified; saving parameters then needs one network
+expect 0 "model: 4 networks, one per output" -- "$bl" learn "$circ/multiplier2.truth" --quiet --decompose outputs
+expect 0 "result: exact" -- "$bl" learn "$circ/multiplier2.truth" --quiet --decompose none
+expect 2 "--save-params needs a single network" -- "$bl" learn "$circ/multiplier2.truth" --quiet --decompose outputs --save-params "$tmp/x.txt"
+expect 2 "--decompose must be auto, outputs or none" -- "$bl" learn --decompose sideways
 # metrics are JSON lines ending with the result
 check "learn --metrics" "$bl" learn "$circ/adder2.truth" --quiet --metrics "$tmp/m.jsonl"
 tail -1 "$tmp/m.jsonl" | grep -q '^{"event":"result","exact":true' || { echo "FAIL: metrics"; cat "$tmp/m.jsonl"; fail=1; }
