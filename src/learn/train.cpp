@@ -240,9 +240,13 @@ class vote_search {
         if (e < errors_ || (e == errors_ && (rng_() & 1U))) {
           stall = e < errors_ ? 0 : stall + 1;
           p = std::move(proposal);
-          adopt(counts);
           ++st_.accepted;
-          offer(p);
+          if (batches_.whole()) {
+            adopt(counts);
+            offer(p);
+          } else {
+            evaluate(p);  // with mini-batches, move on to a fresh batch (proposals compare on one batch)
+          }
         } else {
           ++st_.rejected;
           ++stall;
@@ -272,11 +276,14 @@ class vote_search {
   }
 
  private:
+  // One pass of the step circuit over the current batch.
   std::vector<std::uint64_t> run_step(const bitvec& p) {
     ++st_.steps;
-    return count_ones(step_, batches_.next(), p, {.threads = tp_.threads});
+    return count_ones(step_, *batch_, p, {.threads = tp_.threads});
   }
+  // Draws the next batch and takes the counts of p on it.
   void evaluate(const bitvec& p) {
+    batch_ = &batches_.next();
     adopt(run_step(p));
     offer(p);
   }
@@ -336,6 +343,7 @@ class vote_search {
   train_stats& st_;
   const train_params& tp_;
   rng_type& rng_;
+  const bit_batch* batch_ = nullptr;  // the batch the current counts and proposals refer to
   std::vector<std::int64_t> gain_;
   std::vector<double> acc_;
   std::vector<std::uint32_t> order_;
@@ -373,10 +381,14 @@ train_result train(const circuit<z2>& model, const bit_dataset& data, const trai
   batcher batches(train_in, tp.batch_size, rng);
 
   train_stats st;
-  switch (tp.optimizer) {
+  if (model.num_params() == 0) {  // nothing to learn: score the circuit as it is
+    rs.offer(p, rs.train_errors(p), 0);
+  } else {
+    switch (tp.optimizer) {
     case optimizer_kind::rda: run_rda(step, train_in, p, rs, st, tp, rng); break;
     case optimizer_kind::parity: run_parity(step, batches, p, rs, st, tp); break;
     case optimizer_kind::vote: vote_search(step, layout, batches, rs, st, tp, rng, model.num_params()).run(p); break;
+    }
   }
   train_result result{rs.has_best() && rs.best().size() == p.size() ? rs.best() : p, st};
   result.stats.seconds = rs.seconds();

@@ -1,6 +1,7 @@
 // The training loop: exact learning of small tables for fixed seeds, each optimizer's defining
 // behaviour, determinism across thread counts, validation keep-best, and shape errors.
 #include "bitlens/io/generate.hpp"
+#include "bitlens/ir/builder.hpp"
 #include "bitlens/learn/train.hpp"
 #include "bitlens/models/lut_network.hpp"
 
@@ -94,6 +95,31 @@ TEST_CASE("a validation set selects the returned parameters", "[train][valid]") 
   REQUIRE(r.stats.valid_errors.has_value());
   CHECK(*r.stats.valid_errors == count_errors(f, r.params, va));
   CHECK(r.stats.valid_cared_bits == va.num_cared_bits());
+}
+
+TEST_CASE("mini-batches: vote compares proposals on one batch and still learns", "[train][batch]") {
+  const auto data = generate_table("majority", 9);  // 512 rows
+  const auto f = make_lut_network(9, 1, {.k = 3, .widths = {3}, .seed = 2}).build();
+  auto tp = budget(optimizer_kind::vote, 4000, 3);
+  tp.batch_size = 128;
+  tp.stop_when_exact = false;
+  const bitvec zero(f.num_params());
+  const auto start = count_errors(f, zero, data);
+  const auto r = train(f, data, tp, nullptr, &zero);
+  CHECK(r.stats.train_errors < start);
+  CHECK(r.stats.train_errors == count_errors(f, r.params, data));
+}
+
+TEST_CASE("a model without parameters is scored, not trained", "[train]") {
+  const auto data = generate_table("parity", 3);
+  circuit_builder<z2> b;
+  const auto x = b.inputs(3);
+  b.output(b.not_(b.xor_n(x)));  // even parity: exactly the table
+  for (auto k : {optimizer_kind::vote, optimizer_kind::parity, optimizer_kind::rda}) {
+    const auto r = train(b.build(), data, budget(k, 100, 1));
+    CHECK(r.stats.exact);
+    CHECK(r.stats.steps == 0);
+  }
 }
 
 TEST_CASE("train rejects data of the wrong shape", "[train][errors]") {
