@@ -22,10 +22,17 @@ std::uint64_t checked_order(std::uint64_t p, unsigned k) {
   return q;
 }
 
+// The default modulus, after the checks that must precede any call into NTL (which aborts on bad
+// input rather than throwing).
+std::vector<std::uint64_t> checked_default_modulus(std::uint64_t p, unsigned k) {
+  (void)gf_p(p);  // throws when p is not a prime below 2^62
+  (void)checked_order(p, k);
+  return detail::gfp_default_modulus(p, k);
+}
+
 }  // namespace
 
-gf_pk::gf_pk(std::uint64_t p, unsigned k)
-    : gf_pk(p, k, (gf_p(p), checked_order(p, k), detail::gfp_default_modulus(p, k))) {}
+gf_pk::gf_pk(std::uint64_t p, unsigned k) : gf_pk(p, k, checked_default_modulus(p, k)) {}
 
 gf_pk::gf_pk(std::uint64_t p, unsigned k, std::vector<std::uint64_t> c)
     : base_(p), k_(k), q_(checked_order(p, k)), modulus_(std::move(c)) {
