@@ -8,6 +8,7 @@
 #include "bitlens/io/truth_table.hpp"
 #include "bitlens/learn/train.hpp"
 #include "bitlens/models/lut_network.hpp"
+#include "bitlens/models/rda_models.hpp"
 #include "bitlens/transform/specialize.hpp"
 #include "commands.hpp"
 #include "default_table.hpp"
@@ -48,7 +49,7 @@ const command_spec& learn_spec() {
        {"resume", "FILE", "start from saved parameters (their architecture and seed are reused)"},
        {"field", "F", "learn over a finite field: GF(p), GF(2^k), GF(p^k) (DATA is a CSV of integers)"},
        {"outputs", "M", "with --field: the last M values of each row are outputs (default 1)"},
-       {"model", "KIND", "with --field: linear (default), affine, poly:D, or a .circ file with parameters"},
+       {"model", "KIND", "lut (default: LUT networks), memoriser or pseudo-linear (the RDA paper's models); with --field: linear (default), affine, poly:D, or a .circ file"},
        {"rate", "KIND", "with --field: constant (eta, default) or normalized (1/<x,x>, a Kaczmarz step)"},
        {"eta", "N", "with --field: the constant learning rate (default 1)"},
        {"momentum", "MU", "with --field and --optimizer momentum: the decay (default 1)"},
@@ -167,8 +168,20 @@ int run_learn(const parsed_args& args) {
   const std::string dec = args.value_or("decompose", "auto");
   if (dec != "auto" && dec != "outputs" && dec != "none") throw usage_error("--decompose must be auto, outputs or none, got '" + dec + "'");
   const auto mode = dec == "auto" ? decompose_mode::automatic : dec == "outputs" ? decompose_mode::outputs : decompose_mode::none;
-  const learned_circuit out = learn_circuit(tr, data.valid ? &*data.valid : nullptr, base, auto_arch ? std::nullopt : std::optional(fixed),
-                                            resumed ? &resumed->bits : nullptr, mode, progress);
+  const std::string model_kind = args.value_or("model", "lut");
+  if (model_kind != "lut" && model_kind != "memoriser" && model_kind != "pseudo-linear") {
+    throw usage_error("--model must be lut, memoriser or pseudo-linear (without --field), got '" + model_kind + "'");
+  }
+  if (model_kind == "memoriser" && tr.num_inputs() > 16) throw usage_error("--model memoriser needs at most 16 inputs");
+  const learned_circuit out =
+      model_kind == "memoriser"
+          ? learn_model(lut_memoriser(tr.num_inputs(), tr.num_outputs()), "LUT memoriser (one " + std::to_string(tr.num_inputs()) + "-input LUT per output)", tr,
+                        data.valid ? &*data.valid : nullptr, base, progress)
+      : model_kind == "pseudo-linear"
+          ? learn_model(pseudo_linear(tr.num_inputs(), tr.num_outputs()), "pseudo-linear y = Wx + b", tr, data.valid ? &*data.valid : nullptr,
+                        base, progress)
+          : learn_circuit(tr, data.valid ? &*data.valid : nullptr, base, auto_arch ? std::nullopt : std::optional(fixed),
+                          resumed ? &resumed->bits : nullptr, mode, progress);
   progress.finish();
 
   const circuit<z2>& specialised = out.circuit_;

@@ -256,6 +256,16 @@ learned_circuit learn_circuit(const bit_dataset& train, const bit_dataset* valid
   return std::move(best);
 }
 
+learned_circuit learn_model(const circuit<z2>& model, const std::string& description, const bit_dataset& train,
+                            const bit_dataset* valid, const train_params& base, progress_printer& progress) {
+  progress.attempt(1, description);
+  train_params tp = base;
+  tp.on_event = [&](const train_event& e) { progress.event(e); };
+  const auto r = bitlens::train(model, train, tp, valid);
+  return learned_circuit{specialize<z2>(model, to_elements(r.params)), description, r.stats, 1, r.stats.steps, r.stats.seconds,
+                         std::nullopt};
+}
+
 void save_params(const std::string& path, const saved_params& s) {
   std::ostringstream out;
   out << "# bitlens parameters\narch " << architecture_string(s.network) << "\nwiring "

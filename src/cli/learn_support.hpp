@@ -74,6 +74,11 @@ learned_circuit learn_circuit(const bit_dataset& train, const bit_dataset* valid
                               std::optional<lut_network_params> fixed, const bitvec* initial, decompose_mode mode,
                               progress_printer& progress);
 
+/// Trains one given parametrised model (e.g. the RDA paper's memoriser or pseudo-linear model)
+/// and specialises it.
+learned_circuit learn_model(const circuit<z2>& model, const std::string& description, const bit_dataset& train,
+                            const bit_dataset* valid, const train_params& base, progress_printer& progress);
+
 /// The architectures the automatic search tries for n inputs and m outputs, in order.
 std::vector<lut_network_params> architecture_schedule(std::size_t n, std::size_t m, std::uint64_t seed);
 /// "K:W1,W2" of an architecture.
