@@ -11,7 +11,6 @@ need_data() {  # need_data SUBDIR: skip (exit 0) with a message when the shared 
     exit 0
   fi
 }
-# value KEY TEXT: the number after "KEY" in a learn summary
 and_count() {  # the final AND count printed by `bitlens learn`
   local s; s=$(grep -o 'after ABC[^:]*: [0-9]* AND' <<<"$1" | grep -o '[0-9]* AND' | grep -o '[0-9]*')
   [ -n "$s" ] || s=$(grep -o 'AIG: [0-9]* AND' <<<"$1" | grep -o '[0-9]*')
