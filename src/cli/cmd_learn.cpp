@@ -9,7 +9,6 @@
 #include "bitlens/learn/train.hpp"
 #include "bitlens/models/lut_network.hpp"
 #include "bitlens/models/rda_models.hpp"
-#include "bitlens/transform/specialize.hpp"
 #include "commands.hpp"
 #include "default_table.hpp"
 #include "learn_support.hpp"

@@ -143,7 +143,8 @@ class run_state {
   const bitvec& best() const { return best_; }
   std::uint64_t best_errors() const { return best_errors_; }
   std::optional<std::uint64_t> best_valid() const { return best_valid_; }
-  bool has_best() const { return best_.size() > 0 || best_errors_ != UINT64_MAX; }
+  /// Whether any parameters have been offered (best_errors_ starts at the sentinel UINT64_MAX).
+  bool has_best() const { return best_errors_ != UINT64_MAX; }
   std::uint64_t eval_every() const {
     return tp_.eval_every != 0 ? tp_.eval_every : std::max<std::uint64_t>(16, 1 + train_in_.num_samples() / 64);
   }
@@ -390,7 +391,7 @@ train_result train(const circuit<z2>& model, const bit_dataset& data, const trai
     case optimizer_kind::vote: vote_search(step, layout, batches, rs, st, tp, rng, model.num_params()).run(p); break;
     }
   }
-  train_result result{rs.has_best() && rs.best().size() == p.size() ? rs.best() : p, st};
+  train_result result{rs.has_best() ? rs.best() : p, st};
   result.stats.seconds = rs.seconds();
   result.stats.train_errors = rs.train_errors(result.params);
   result.stats.train_cared_bits = data.num_cared_bits();
