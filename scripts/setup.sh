@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-run}
 case "$mode" in run|test|build) ;; *) echo "usage: scripts/setup.sh [run|test|build]" >&2; exit 2;; esac
 
-packages=(g++ cmake ninja-build libboost-dev libntl-dev libgmp-dev catch2 libbenchmark-dev berkeley-abc yosys)
+packages=(g++ cmake ninja-build libboost-dev libntl-dev libgmp-dev zlib1g-dev catch2 libbenchmark-dev berkeley-abc yosys)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

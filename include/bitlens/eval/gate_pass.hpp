@@ -1,0 +1,69 @@
+// gate_pass: the fused training pass of a gate_network over one tile of samples — forward through
+// every layer, then (after the caller's loss head has written the output adjoints) reverse through
+// every layer, adding per-gate counts. Nothing of size gates × batch is stored: a pass holds one
+// tile (gates × tile words, three times) and the counts. One gate_pass per thread; summing the
+// counts of several passes is exact, so a result never depends on how tiles were shared out.
+//
+// Two adjoint signals flow backwards, one bit per sample and gate:
+//   δ — the Z2 reverse derivative (RD of the error, summed over paths mod 2), and
+//   m — "matters": some output whose loss is active depends on this gate (OR over paths).
+// A table entry e of gate g decides the output on the samples that select it (a + 2b = e); flipping
+// it flips the output there. With fix_e = |select_e ∧ m ∧ δ| (samples it would correct) and
+// matter_e = |select_e ∧ m|, its net gain is fix_e − (matter_e − fix_e) = 2·fix_e − matter_e.
+#pragma once
+
+#include "bitlens/algebra/bitvec.hpp"
+#include "bitlens/eval/gate_network.hpp"
+#include "bitlens/eval/tape.hpp"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+namespace bitlens {
+
+/// Counts per gate, in the monomial basis over the gate's operands a, b:
+/// [|δ|, |δ·a|, |δ·b|, |δ·a·b|, |m|, |m·a|, |m·b|, |m·a·b|] (δ ⊆ m: the head keeps δ inside m).
+inline constexpr std::size_t gate_count_slots = 8;
+
+/// Net gain (2·fix − matter) of flipping each of a gate's four table entries, from its counts.
+std::array<std::int64_t, 4> entry_gains(std::span<const std::uint32_t, gate_count_slots> counts);
+
+class gate_pass {
+ public:
+  /// A pass over tiles of `tile_words` words (rounded up to a multiple of 4; 64 samples per word).
+  /// The network's wiring must not change while the pass exists; its tables may, between tiles.
+  gate_pass(const gate_network& net, std::size_t tile_words = 4, tape_kernels kernels = tape_kernels::automatic);
+
+  std::size_t tile_words() const noexcept { return words_; }
+  std::size_t tile_samples() const noexcept { return 64 * words_; }
+
+  /// The tile's words of input i (tile_words() of them), to be filled before forward().
+  std::uint64_t* input(std::size_t i) { return values_.data() + i * words_; }
+  /// Computes every gate's output for the tile.
+  void forward();
+  /// The tile's words of output k (last-layer gate k), valid after forward().
+  const std::uint64_t* output(std::size_t k) const { return values_.data() + (net_.num_inputs() + out_first_ + k) * words_; }
+  /// Where the loss head writes output k's adjoints before reverse(): δ (flip the output to fix
+  /// the loss) and m (the loss of this sample depends on the output). δ must be a subset of m.
+  std::uint64_t* output_delta(std::size_t k) { return delta_.data() + (out_first_ + k) * words_; }
+  std::uint64_t* output_matters(std::size_t k) { return matters_.data() + (out_first_ + k) * words_; }
+  /// Propagates the adjoints back through every layer and adds every gate's counts.
+  void reverse();
+
+  /// gate_count_slots counts per gate, summed over every reverse() since the last clear_counts().
+  std::span<const std::uint32_t> counts() const noexcept { return counts_; }
+  void clear_counts();
+
+ private:
+  const gate_network& net_;
+  std::size_t words_;
+  std::size_t out_first_;
+  tape_kernels kernels_;
+  std::vector<std::size_t> layer_first_;
+  word_vector values_, delta_, matters_;
+  std::vector<std::uint32_t> counts_;
+};
+
+}  // namespace bitlens

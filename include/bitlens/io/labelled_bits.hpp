@@ -1,0 +1,30 @@
+// Labelled bit rows for classification — binarised MNIST's format: one sample per line, its input
+// bits then its class label, separated by spaces ("0 1 1 … 0 7"). Files may be plain text or a
+// member of a ZIP archive, named "archive.zip:member" (read in place, see zip_archive.hpp).
+#pragma once
+
+#include "bitlens/algebra/bit_batch.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bitlens {
+
+/// Samples (bit-sliced inputs) with one class label each.
+struct labelled_bits {
+  bit_batch inputs;
+  std::vector<std::uint32_t> labels;
+  /// 1 + the largest label (0 when empty).
+  std::size_t num_classes() const noexcept;
+};
+
+/// Parses rows of `bits… label`. Every row must have the same number of fields, bits must be 0 or
+/// 1 and labels below 2^16. Throws input_error ("source:line: …") otherwise. Blank lines are skipped.
+labelled_bits parse_labelled_bits(std::string_view text, const std::string& source);
+
+/// Reads `spec`: a file path, or "archive.zip:member" for a member of a ZIP archive.
+labelled_bits load_labelled_bits(const std::string& spec);
+
+}  // namespace bitlens

@@ -1,0 +1,105 @@
+// Training a gate_network classifier with a group-sum head, bit-parallel: difflogic's architecture,
+// learned by counting instead of by relaxation.
+//
+// The last layer's gates form `classes` equal groups; a sample's score for class c is the number of
+// ones in group c, and its prediction the class of highest score (ties: the lowest). The loss lens
+// is a hinge over those scores: a sample whose true score does not beat every other score by
+// `margin` bits makes its true group's bits want 1 and each offending group's bits want 0 (output
+// adjoints δ = wrong bits, m = the active groups); samples that are won by the margin send nothing.
+// A step runs the fused pass (gate_pass) over the batch's tiles on every thread, sums the counts
+// exactly, and flips the table entries of highest net gain — at most flip_fraction × gates per step,
+// each with gain ≥ min_gain. Counts are integers and ties are broken by entry index, so training is
+// bit-identical for any number of threads.
+#pragma once
+
+#include "bitlens/algebra/bit_batch.hpp"
+#include "bitlens/eval/gate_network.hpp"
+#include "bitlens/eval/gate_pass.hpp"
+#include "bitlens/eval/tape.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace bitlens {
+
+struct gate_train_report {
+  std::size_t epoch = 0;       // epochs completed (the report at the end of epoch e says e)
+  std::size_t steps = 0;
+  std::size_t samples = 0;     // training samples processed so far
+  std::size_t flips = 0;       // table entries flipped so far
+  double seconds = 0;          // time spent in training steps (excludes the callback)
+  double train_accuracy = 0;   // over the samples since the previous report, before their steps' flips
+};
+
+struct gate_train_params {
+  std::size_t classes = 10;
+  /// Samples per step, rounded up to whole tiles.
+  std::size_t batch = 1024;
+  std::size_t epochs = 1;
+  /// Stop once this much training time has passed (0: no limit).
+  double seconds = 0;
+  /// Hinge margin, in bits of a group's score.
+  std::uint32_t margin = 16;
+  /// At most ceil(flip_fraction × gates) table entries flip per step…
+  double flip_fraction = 0.002;
+  /// …each with a net gain of at least this.
+  std::int64_t min_gain = 1;
+  /// Worker threads (0: one per hardware thread).
+  unsigned threads = 0;
+  std::size_t tile_words = 4;
+  tape_kernels kernels = tape_kernels::automatic;
+  /// Seeds the order of samples (shuffled per epoch, in blocks of 64).
+  std::uint64_t seed = 1;
+  /// Report every this many samples (0: once per epoch) …
+  std::size_t report_every = 0;
+  /// … to this callback; returning false stops training.
+  std::function<bool(const gate_train_report&)> on_report;
+};
+
+/// What one step saw.
+struct gate_step_stats {
+  std::size_t samples = 0;
+  std::size_t correct = 0;  // predicted right before the step's flips
+  std::size_t flips = 0;
+};
+
+/// The training state of a network over a dataset: the per-thread passes and the dataset stored
+/// word-major (one row of input words per 64 samples) so that a tile gathers contiguous memory.
+/// Built once; each step allocates nothing.
+class gate_trainer {
+ public:
+  /// `net` must outlive the trainer and keep its wiring. labels[s] < p.classes for every sample.
+  /// Throws std::invalid_argument on mismatched sizes, a label out of range, or outputs that do not
+  /// split into p.classes groups.
+  gate_trainer(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels, const gate_train_params& p);
+  ~gate_trainer();
+
+  std::size_t num_words() const noexcept { return num_words_; }
+  /// One step over the samples of the given dataset words (each < num_words()).
+  gate_step_stats step(std::span<const std::uint32_t> words);
+
+ private:
+  struct worker;
+  void run_tiles(worker& w, std::span<const std::uint32_t> words, std::size_t first_tile, std::size_t stride);
+  void head(worker& w, std::span<const std::uint32_t> tile_words);
+  std::size_t apply_flips();
+
+  gate_network& net_;
+  gate_train_params p_;
+  std::size_t num_inputs_, num_words_, num_samples_, group_;
+  word_vector rows_;                    // num_words × num_inputs, word-major
+  std::vector<std::uint64_t> valid_;    // per word: mask of real samples
+  std::vector<std::uint32_t> labels_;   // padded to whole words
+  std::vector<std::unique_ptr<worker>> workers_;
+  std::vector<std::int64_t> gains_;
+  std::vector<std::uint32_t> candidates_;
+};
+
+/// Trains `net` on the data for p.epochs epochs (or p.seconds). Returns the last report.
+gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
+                                        const gate_train_params& p);
+
+}  // namespace bitlens

@@ -1,0 +1,35 @@
+// The difflogic architecture as a gate_network: `layers` layers of `width` two-input learnable
+// gates with random wiring (every node of a layer is read at least once when the next layer has
+// enough operand slots; a gate never reads the same node twice), and its lut_network twin whose
+// circuit is the reference for tests and the source of exported netlists.
+#pragma once
+
+#include "bitlens/algebra/bitvec.hpp"
+#include "bitlens/eval/gate_network.hpp"
+#include "bitlens/models/lut_network.hpp"
+
+#include <cstdint>
+
+namespace bitlens {
+
+struct gate_layers_params {
+  std::size_t layers = 6;
+  std::size_t width = 8000;
+  std::uint64_t seed = 1;
+  /// Fraction of gates starting as a random table; the rest start as pass_a ("residual"
+  /// initialisation: a deep network of pass-throughs starts as a copy of its inputs, which the
+  /// flips then refine, instead of as noise).
+  double random_fraction = 0.0;
+};
+
+/// A network for `num_inputs` inputs. Throws std::invalid_argument for zero layers, a zero width,
+/// or a fraction outside [0, 1].
+gate_network make_gate_layers(std::size_t num_inputs, const gate_layers_params& params);
+
+/// The equivalent 2-LUT network: same nodes, and parameters 4g … 4g+3 are gate g's table entries.
+lut_network to_lut_network(const gate_network& net);
+
+/// The tables as the lut_network's parameter bits.
+bitvec gate_tables_as_params(const gate_network& net);
+
+}  // namespace bitlens

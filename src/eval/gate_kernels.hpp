@@ -1,0 +1,48 @@
+// Fused forward/reverse kernels of a gate_network over one tile (internal). gate_kernels_body.hpp
+// holds the loops, written once over a "vector" policy; gate_kernels_portable.cpp instantiates it
+// on 64-bit words and gate_kernels_avx2.cpp (compiled with -mavx2 -mpopcnt) on 256-bit vectors.
+#pragma once
+
+#include "bitlens/eval/gate_instr.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace bitlens {
+// Declared, not included: the AVX2 translation unit must not pull in (and emit AVX2 copies of)
+// inline library code that the portable path also uses.
+enum class tape_kernels : std::uint8_t;
+}  // namespace bitlens
+
+namespace bitlens::gate_kernels {
+
+/// Everything a kernel reads and writes for one tile of `words` words (a multiple of 4).
+struct tile_args {
+  std::size_t num_inputs = 0, num_gates = 0, num_layers = 0;
+  const std::size_t* layer_first = nullptr;  // first gate of each layer
+  const std::uint32_t* a = nullptr;          // operand nodes
+  const std::uint32_t* b = nullptr;
+  const std::uint8_t* luts = nullptr;
+  std::size_t words = 0;
+  std::uint64_t* values = nullptr;   // nodes × words: inputs first, then gates
+  std::uint64_t* delta = nullptr;    // gates × words: Z2 adjoint (sum over paths mod 2)
+  std::uint64_t* matters = nullptr;  // gates × words: some output's loss depends on this gate
+  std::uint32_t* counts = nullptr;   // gates × 8 (see gate_pass.hpp)
+};
+
+struct variant {
+  void (*forward)(const tile_args&);
+  /// Reads output adjoints from the last layer's rows of delta/matters, propagates them to the
+  /// earlier layers (overwriting their rows) and adds every gate's counts.
+  void (*reverse)(const tile_args&);
+  /// Runs compiled inference code over `words` words of every register (any word count).
+  void (*run_ops)(const gate_instr* code, std::size_t n, std::uint64_t* const* regs, std::size_t words);
+};
+
+variant portable();
+/// Only valid where cpu_has_avx2_kernels().
+variant avx2();
+/// The variant for a request; std::invalid_argument for avx2 on a CPU without it.
+variant select(tape_kernels requested);
+
+}  // namespace bitlens::gate_kernels

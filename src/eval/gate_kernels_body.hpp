@@ -1,0 +1,152 @@
+// The fused gate kernels, written once over a vector policy V (internal; included by exactly the
+// two variant files). Everything here is in an anonymous namespace so that the AVX2 translation
+// unit's copies never replace the portable ones at link time.
+//
+// A gate with table t computes, in algebraic normal form,
+//   out = c0 ⊕ c1·a ⊕ c2·b ⊕ c3·a·b,   c0 = t0, c1 = t0⊕t1, c2 = t0⊕t2, c3 = t0⊕t1⊕t2⊕t3,
+// so ∂out/∂a = c1 ⊕ c3·b and ∂out/∂b = c2 ⊕ c3·a; the coefficients are broadcast to full words.
+#pragma once
+
+#include "gate_kernels.hpp"
+
+#include <cstring>
+
+namespace bitlens::gate_kernels {
+namespace {
+
+struct anf_masks {
+  std::uint64_t c0, c1, c2, c3;
+};
+
+inline anf_masks anf_of(std::uint8_t t) {
+  const unsigned t0 = t & 1U, t1 = (t >> 1) & 1U, t2 = (t >> 2) & 1U, t3 = (t >> 3) & 1U;
+  const auto mask = [](unsigned bit) { return std::uint64_t{0} - bit; };
+  return {mask(t0), mask(t0 ^ t1), mask(t0 ^ t2), mask(t0 ^ t1 ^ t2 ^ t3)};
+}
+
+template <class V>
+void forward_body(const tile_args& t) {
+  const std::size_t w = t.words;
+  for (std::size_t g = 0; g < t.num_gates; ++g) {
+    const anf_masks c = anf_of(t.luts[g]);
+    const auto c0 = V::broadcast(c.c0), c1 = V::broadcast(c.c1), c2 = V::broadcast(c.c2), c3 = V::broadcast(c.c3);
+    const std::uint64_t* a = t.values + t.a[g] * w;
+    const std::uint64_t* b = t.values + t.b[g] * w;
+    std::uint64_t* out = t.values + (t.num_inputs + g) * w;
+    for (std::size_t i = 0; i < w; i += V::words) {
+      const auto va = V::load(a + i), vb = V::load(b + i);
+      V::store(out + i, V::xor_(V::xor_(c0, V::and_(va, c1)), V::and_(vb, V::xor_(c2, V::and_(va, c3)))));
+    }
+  }
+}
+
+// Counts of one gate over the tile: |X|, |X·a|, |X·b|, |X·a·b| for X = δ, then for X = m.
+template <class V>
+void count_gate(const std::uint64_t* d, const std::uint64_t* m, const std::uint64_t* a, const std::uint64_t* b,
+                std::size_t w, std::uint32_t* counts) {
+  std::uint32_t n[8] = {};
+  for (std::size_t i = 0; i < w; i += V::words) {
+    const auto vd = V::load(d + i), vm = V::load(m + i), va = V::load(a + i), vb = V::load(b + i);
+    const auto da = V::and_(vd, va), ma = V::and_(vm, va);
+    n[0] += V::popcount(vd);
+    n[1] += V::popcount(da);
+    n[2] += V::popcount(V::and_(vd, vb));
+    n[3] += V::popcount(V::and_(da, vb));
+    n[4] += V::popcount(vm);
+    n[5] += V::popcount(ma);
+    n[6] += V::popcount(V::and_(vm, vb));
+    n[7] += V::popcount(V::and_(ma, vb));
+  }
+  for (int k = 0; k < 8; ++k) counts[k] += n[k];
+}
+
+template <class V>
+bool all_zero(const std::uint64_t* p, std::size_t w) {
+  auto acc = V::load(p);
+  for (std::size_t i = V::words; i < w; i += V::words) acc = V::or_(acc, V::load(p + i));
+  return V::is_zero(acc);
+}
+
+template <class V>
+void reverse_body(const tile_args& t) {
+  const std::size_t w = t.words, n_in = t.num_inputs;
+  for (std::size_t l = t.num_layers; l-- > 0;) {
+    const std::size_t first = t.layer_first[l];
+    const std::size_t end = l + 1 < t.num_layers ? t.layer_first[l + 1] : t.num_gates;
+    const bool propagate = l > 0;
+    if (propagate) {
+      // The previous layer's adjoints are sums over this layer's gates: start them at zero.
+      const std::size_t prev = t.layer_first[l - 1];
+      std::memset(t.delta + prev * w, 0, (first - prev) * w * sizeof(std::uint64_t));
+      std::memset(t.matters + prev * w, 0, (first - prev) * w * sizeof(std::uint64_t));
+    }
+    for (std::size_t g = first; g < end; ++g) {
+      const std::uint64_t* m = t.matters + g * w;
+      if (all_zero<V>(m, w)) continue;  // no sample's loss depends on this gate: nothing to do
+      const std::uint64_t* d = t.delta + g * w;
+      const std::uint64_t* a = t.values + t.a[g] * w;
+      const std::uint64_t* b = t.values + t.b[g] * w;
+      count_gate<V>(d, m, a, b, w, t.counts + 8 * g);
+      if (!propagate) continue;
+      const anf_masks c = anf_of(t.luts[g]);
+      const auto c1 = V::broadcast(c.c1), c2 = V::broadcast(c.c2), c3 = V::broadcast(c.c3);
+      std::uint64_t* da = t.delta + (t.a[g] - n_in) * w;
+      std::uint64_t* ma = t.matters + (t.a[g] - n_in) * w;
+      std::uint64_t* db = t.delta + (t.b[g] - n_in) * w;
+      std::uint64_t* mb = t.matters + (t.b[g] - n_in) * w;
+      for (std::size_t i = 0; i < w; i += V::words) {
+        const auto vd = V::load(d + i), vm = V::load(m + i), va = V::load(a + i), vb = V::load(b + i);
+        const auto grad_a = V::xor_(c1, V::and_(vb, c3)), grad_b = V::xor_(c2, V::and_(va, c3));
+        V::store(da + i, V::xor_(V::load(da + i), V::and_(vd, grad_a)));
+        V::store(ma + i, V::or_(V::load(ma + i), V::and_(vm, grad_a)));
+        V::store(db + i, V::xor_(V::load(db + i), V::and_(vd, grad_b)));
+        V::store(mb + i, V::or_(V::load(mb + i), V::and_(vm, grad_b)));
+      }
+    }
+  }
+}
+
+template <class V, class Op>
+inline void binary_words(std::uint64_t* d, const std::uint64_t* a, const std::uint64_t* b, std::size_t words, Op op) {
+  std::size_t i = 0;
+  for (; i + V::words <= words; i += V::words) V::storeu(d + i, op(V::loadu(a + i), V::loadu(b + i)));
+  for (; i < words; ++i) d[i] = op(a[i], b[i]);
+}
+
+// Operators usable on both a V::vec and a plain word (the scalar tail).
+struct and_op {
+  template <class T> T operator()(T a, T b) const { return a & b; }
+};
+struct or_op {
+  template <class T> T operator()(T a, T b) const { return a | b; }
+};
+struct xor_op {
+  template <class T> T operator()(T a, T b) const { return a ^ b; }
+};
+struct andn_op {
+  template <class T> T operator()(T a, T b) const { return a & ~b; }
+};
+
+struct not_op {
+  template <class T> T operator()(T a, T) const { return ~a; }
+};
+
+template <class V>
+void run_ops_body(const gate_instr* code, std::size_t n, std::uint64_t* const* regs, std::size_t words) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const gate_instr& in = code[k];
+    std::uint64_t* d = regs[in.dst];
+    const std::uint64_t* a = regs[in.a];
+    const std::uint64_t* b = regs[in.b];
+    switch (in.op) {
+      case gate_op::and_: binary_words<V>(d, a, b, words, and_op{}); break;
+      case gate_op::or_: binary_words<V>(d, a, b, words, or_op{}); break;
+      case gate_op::xor_: binary_words<V>(d, a, b, words, xor_op{}); break;
+      case gate_op::andn: binary_words<V>(d, a, b, words, andn_op{}); break;
+      case gate_op::not_: binary_words<V>(d, a, a, words, not_op{}); break;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace bitlens::gate_kernels

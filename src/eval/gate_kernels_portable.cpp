@@ -1,0 +1,42 @@
+// The portable gate kernels (64-bit words), and the run-time choice between the two variants.
+#include "gate_kernels_body.hpp"
+
+#include "bitlens/eval/tape.hpp"
+
+#include <stdexcept>
+
+namespace bitlens::gate_kernels {
+namespace {
+
+struct word_ops {
+  using vec = std::uint64_t;
+  static constexpr std::size_t words = 1;
+  static vec load(const std::uint64_t* p) { return *p; }
+  static void store(std::uint64_t* p, vec v) { *p = v; }
+  static vec loadu(const std::uint64_t* p) { return *p; }
+  static void storeu(std::uint64_t* p, vec v) { *p = v; }
+  static vec broadcast(std::uint64_t x) { return x; }
+  static vec and_(vec a, vec b) { return a & b; }
+  static vec or_(vec a, vec b) { return a | b; }
+  static vec xor_(vec a, vec b) { return a ^ b; }
+  static bool is_zero(vec a) { return a == 0; }
+  static std::uint32_t popcount(vec a) { return static_cast<std::uint32_t>(__builtin_popcountll(a)); }
+};
+
+void forward_portable(const tile_args& t) { forward_body<word_ops>(t); }
+void reverse_portable(const tile_args& t) { reverse_body<word_ops>(t); }
+void run_ops_portable(const gate_instr* code, std::size_t n, std::uint64_t* const* regs, std::size_t words) {
+  run_ops_body<word_ops>(code, n, regs, words);
+}
+
+}  // namespace
+
+variant portable() { return {forward_portable, reverse_portable, run_ops_portable}; }
+
+variant select(tape_kernels requested) {
+  const bool have = cpu_has_avx2_kernels();
+  if (requested == tape_kernels::avx2 && !have) throw std::invalid_argument("gate kernels: this CPU has no AVX2/POPCNT");
+  return requested == tape_kernels::portable || !have ? portable() : avx2();
+}
+
+}  // namespace bitlens::gate_kernels

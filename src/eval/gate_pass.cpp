@@ -1,0 +1,67 @@
+// gate_pass: buffers allocated once, and the per-tile calls into the chosen kernel variant.
+#include "bitlens/eval/gate_pass.hpp"
+
+#include "gate_kernels.hpp"
+
+#include <algorithm>
+
+namespace bitlens {
+
+std::array<std::int64_t, 4> entry_gains(std::span<const std::uint32_t, gate_count_slots> c) {
+  // Selector counts by inclusion–exclusion: entry e = a + 2b, so e3 = a·b, e1 = a·(1−b),
+  // e2 = (1−a)·b, e0 = (1−a)(1−b).
+  const auto split = [](std::int64_t all, std::int64_t a, std::int64_t b, std::int64_t ab) {
+    return std::array<std::int64_t, 4>{all - a - b + ab, a - ab, b - ab, ab};
+  };
+  const auto fix = split(c[0], c[1], c[2], c[3]);
+  const auto matter = split(c[4], c[5], c[6], c[7]);
+  return {2 * fix[0] - matter[0], 2 * fix[1] - matter[1], 2 * fix[2] - matter[2], 2 * fix[3] - matter[3]};
+}
+
+gate_pass::gate_pass(const gate_network& net, std::size_t tile_words, tape_kernels kernels)
+    : net_(net),
+      words_(std::max<std::size_t>(4, (tile_words + 3) / 4 * 4)),
+      out_first_(net.num_layers() == 0 ? 0 : net.first_gate(net.num_layers() - 1)),
+      kernels_(kernels),
+      values_(net.num_nodes() * words_, 0),
+      delta_(net.num_gates() * words_, 0),
+      matters_(net.num_gates() * words_, 0),
+      counts_(net.num_gates() * gate_count_slots, 0) {
+  gate_kernels::select(kernels);  // fail now, not in the first pass, when AVX2 is missing
+  for (std::size_t l = 0; l < net.num_layers(); ++l) layer_first_.push_back(net.first_gate(l));
+}
+
+namespace {
+
+gate_kernels::tile_args args_for(const gate_network& net, const std::vector<std::size_t>& layer_first, std::size_t words,
+                                 word_vector& values, word_vector& delta, word_vector& matters,
+                                 std::vector<std::uint32_t>& counts) {
+  gate_kernels::tile_args t;
+  t.num_inputs = net.num_inputs();
+  t.num_gates = net.num_gates();
+  t.num_layers = net.num_layers();
+  t.layer_first = layer_first.data();
+  t.a = net.operand_a().data();
+  t.b = net.operand_b().data();
+  t.luts = net.luts().data();
+  t.words = words;
+  t.values = values.data();
+  t.delta = delta.data();
+  t.matters = matters.data();
+  t.counts = counts.data();
+  return t;
+}
+
+}  // namespace
+
+void gate_pass::forward() {
+  gate_kernels::select(kernels_).forward(args_for(net_, layer_first_, words_, values_, delta_, matters_, counts_));
+}
+
+void gate_pass::reverse() {
+  gate_kernels::select(kernels_).reverse(args_for(net_, layer_first_, words_, values_, delta_, matters_, counts_));
+}
+
+void gate_pass::clear_counts() { std::fill(counts_.begin(), counts_.end(), 0U); }
+
+}  // namespace bitlens

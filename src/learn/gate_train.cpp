@@ -1,0 +1,221 @@
+// The group-sum hinge head, the threaded step and the epoch loop of gate-network training.
+#include "bitlens/learn/gate_train.hpp"
+
+#include "bitlens/eval/gate_inference.hpp"
+#include "bitlens/eval/group_count.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+namespace bitlens {
+
+struct gate_trainer::worker {
+  worker(const gate_network& net, const gate_train_params& p, std::size_t group)
+      : pass(net, p.tile_words, p.kernels),
+        scores(p.classes * pass.tile_samples()),
+        planes(count_planes(group) * pass.tile_words()),
+        wires(group),
+        active(p.classes * pass.tile_words()),
+        wanted(p.classes * pass.tile_words()) {}
+  gate_pass pass;
+  std::vector<std::uint16_t> scores;     // classes × tile samples
+  word_vector planes;                    // bit-sliced counts of one group
+  std::vector<const std::uint64_t*> wires;
+  std::vector<std::uint64_t> active;     // classes × tile words: the hinge is active for the group
+  std::vector<std::uint64_t> wanted;     // classes × tile words: the sample's label is the class
+  std::size_t correct = 0;
+};
+
+gate_trainer::gate_trainer(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
+                           const gate_train_params& p)
+    : net_(net), p_(p), num_inputs_(inputs.num_wires()), num_words_(words_for_bits(inputs.num_samples())),
+      num_samples_(inputs.num_samples()), group_(0) {
+  if (inputs.num_wires() != net.num_inputs() || labels.size() != inputs.num_samples()) {
+    throw std::invalid_argument("gate_trainer: the network has " + std::to_string(net.num_inputs()) + " inputs, the data " +
+                                std::to_string(inputs.num_wires()) + " input wires and " + std::to_string(labels.size()) +
+                                " labels for " + std::to_string(inputs.num_samples()) + " samples");
+  }
+  if (p.classes < 2 || net.num_outputs() % p.classes != 0) {
+    throw std::invalid_argument("gate_trainer: " + std::to_string(net.num_outputs()) + " outputs do not split into " +
+                                std::to_string(p.classes) + " groups");
+  }
+  group_ = net.num_outputs() / p.classes;
+  if (group_ > 65535) throw std::invalid_argument("gate_trainer: groups of more than 65535 gates");
+  rows_.assign(num_words_ * num_inputs_, 0);
+  for (std::size_t i = 0; i < num_inputs_; ++i) {
+    const auto src = inputs.wire(i).words();
+    for (std::size_t w = 0; w < num_words_; ++w) rows_[w * num_inputs_ + i] = src[w];
+  }
+  valid_.assign(num_words_, ~std::uint64_t{0});
+  if (num_words_ > 0) valid_.back() = tail_mask(num_samples_);
+  labels_.assign(num_words_ * 64, 0);
+  for (std::size_t s = 0; s < labels.size(); ++s) {
+    if (labels[s] >= p.classes) {
+      throw std::invalid_argument("gate_trainer: sample " + std::to_string(s) + " has label " + std::to_string(labels[s]) +
+                                  ", not below " + std::to_string(p.classes) + " classes");
+    }
+    labels_[s] = labels[s];
+  }
+  unsigned threads = p.threads != 0 ? p.threads : std::max(1U, std::thread::hardware_concurrency());
+  for (unsigned t = 0; t < threads; ++t) workers_.push_back(std::make_unique<worker>(net, p, group_));
+  gains_.assign(4 * net.num_gates(), 0);
+}
+
+gate_trainer::~gate_trainer() = default;
+
+void gate_trainer::head(worker& w, std::span<const std::uint32_t> tile) {
+  const std::size_t W = w.pass.tile_words(), S = w.pass.tile_samples(), classes = p_.classes;
+  const std::size_t planes = count_planes(group_);
+  for (std::size_t c = 0; c < classes; ++c) {
+    for (std::size_t j = 0; j < group_; ++j) w.wires[j] = w.pass.output(c * group_ + j);
+    count_wires_sliced(w.wires, W, w.planes.data());
+    unpack_sliced_counts(w.planes.data(), planes, W, w.scores.data() + c * S);
+  }
+  std::fill(w.active.begin(), w.active.end(), 0);
+  std::fill(w.wanted.begin(), w.wanted.end(), 0);
+  const std::uint32_t margin = p_.margin;
+  for (std::size_t j = 0; j < tile.size(); ++j) {
+    for (std::uint64_t bits = valid_[tile[j]]; bits != 0; bits &= bits - 1) {
+      const auto bit = static_cast<std::size_t>(std::countr_zero(bits));
+      const std::size_t s = 64 * j + bit;
+      const std::uint32_t y = labels_[64 * tile[j] + bit];
+      const std::uint32_t true_score = w.scores[y * S + s];
+      std::uint32_t best = 0, best_other = 0, top = w.scores[s];
+      for (std::size_t c = 0; c < classes; ++c) {
+        const std::uint32_t v = w.scores[c * S + s];
+        if (v > top) top = v, best = static_cast<std::uint32_t>(c);
+        if (c != y) best_other = std::max(best_other, v);
+      }
+      w.correct += best == y ? 1 : 0;
+      const std::uint64_t m = std::uint64_t{1} << bit;
+      w.wanted[y * W + j] |= m;
+      if (true_score < best_other + margin) w.active[y * W + j] |= m;
+      for (std::size_t c = 0; c < classes; ++c) {
+        if (c != y && w.scores[c * S + s] + margin > true_score) w.active[c * W + j] |= m;
+      }
+    }
+  }
+  for (std::size_t k = 0; k < net_.num_outputs(); ++k) {
+    const std::size_t c = k / group_;
+    const std::uint64_t* out = w.pass.output(k);
+    std::uint64_t* d = w.pass.output_delta(k);
+    std::uint64_t* m = w.pass.output_matters(k);
+    for (std::size_t j = 0; j < W; ++j) {
+      m[j] = w.active[c * W + j];
+      d[j] = (out[j] ^ w.wanted[c * W + j]) & m[j];
+    }
+  }
+}
+
+void gate_trainer::run_tiles(worker& w, std::span<const std::uint32_t> words, std::size_t first_tile, std::size_t stride) {
+  const std::size_t W = w.pass.tile_words();
+  const std::size_t num_tiles = (words.size() + W - 1) / W;
+  for (std::size_t t = first_tile; t < num_tiles; t += stride) {
+    const auto tile = words.subspan(t * W, std::min(W, words.size() - t * W));
+    for (std::size_t i = 0; i < num_inputs_; ++i) {
+      std::uint64_t* dst = w.pass.input(i);
+      for (std::size_t j = 0; j < W; ++j) dst[j] = j < tile.size() ? rows_[tile[j] * num_inputs_ + i] : 0;
+    }
+    w.pass.forward();
+    head(w, tile);
+    w.pass.reverse();
+  }
+}
+
+gate_step_stats gate_trainer::step(std::span<const std::uint32_t> words) {
+  for (auto& w : workers_) {
+    w->pass.clear_counts();
+    w->correct = 0;
+  }
+  const std::size_t num_tiles = (words.size() + workers_[0]->pass.tile_words() - 1) / workers_[0]->pass.tile_words();
+  const std::size_t threads = std::clamp<std::size_t>(num_tiles, 1, workers_.size());
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back([&, t] { run_tiles(*workers_[t], words, t, threads); });
+    run_tiles(*workers_[0], words, 0, threads);
+  }
+  gate_step_stats st;
+  for (auto v : words) st.samples += static_cast<std::size_t>(std::popcount(valid_.at(v)));
+  for (std::size_t t = 0; t < threads; ++t) st.correct += workers_[t]->correct;
+  // Exact sums of the per-thread counts, then each entry's net gain.
+  std::uint32_t c[gate_count_slots];
+  for (std::size_t g = 0; g < net_.num_gates(); ++g) {
+    std::fill(std::begin(c), std::end(c), 0U);
+    for (std::size_t t = 0; t < threads; ++t) {
+      const auto counts = workers_[t]->pass.counts().subspan(g * gate_count_slots, gate_count_slots);
+      for (std::size_t k = 0; k < gate_count_slots; ++k) c[k] += counts[k];
+    }
+    const auto gains = entry_gains(std::span<const std::uint32_t, gate_count_slots>(c, gate_count_slots));
+    std::copy(gains.begin(), gains.end(), gains_.begin() + static_cast<std::ptrdiff_t>(4 * g));
+  }
+  st.flips = apply_flips();
+  return st;
+}
+
+std::size_t gate_trainer::apply_flips() {
+  candidates_.clear();
+  for (std::size_t e = 0; e < gains_.size(); ++e) {
+    if (gains_[e] >= p_.min_gain) candidates_.push_back(static_cast<std::uint32_t>(e));
+  }
+  const auto limit = static_cast<std::size_t>(std::ceil(p_.flip_fraction * static_cast<double>(net_.num_gates())));
+  if (candidates_.size() > limit) {
+    // Highest gain first; equal gains by entry index, so the choice is deterministic.
+    const auto before = [&](std::uint32_t x, std::uint32_t y) { return gains_[x] != gains_[y] ? gains_[x] > gains_[y] : x < y; };
+    std::nth_element(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(limit), candidates_.end(), before);
+    candidates_.resize(limit);
+  }
+  for (auto e : candidates_) net_.flip_entry(e / 4, e % 4);
+  return candidates_.size();
+}
+
+gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
+                                        const gate_train_params& p) {
+  gate_trainer trainer(net, inputs, labels, p);
+  const std::size_t W = std::max<std::size_t>(4, (p.tile_words + 3) / 4 * 4);
+  const std::size_t batch_words = std::max<std::size_t>(1, (p.batch + 64 * W - 1) / (64 * W)) * W;
+  std::vector<std::uint32_t> order(trainer.num_words());
+  std::iota(order.begin(), order.end(), 0U);
+  std::mt19937_64 rng(p.seed);
+  gate_train_report report;
+  std::size_t seen = 0, correct = 0, next_report = p.report_every;
+  const auto emit = [&] {
+    report.train_accuracy = seen == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(seen);
+    seen = correct = 0;
+    return !p.on_report || p.on_report(report);
+  };
+  for (std::size_t epoch = 0; epoch < p.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (std::size_t first = 0; first < order.size(); first += batch_words) {
+      const auto batch = std::span<const std::uint32_t>(order).subspan(first, std::min(batch_words, order.size() - first));
+      const auto t0 = std::chrono::steady_clock::now();
+      const auto st = trainer.step(batch);
+      report.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      ++report.steps;
+      report.samples += st.samples;
+      report.flips += st.flips;
+      seen += st.samples;
+      correct += st.correct;
+      if (p.seconds > 0 && report.seconds >= p.seconds) {
+        emit();
+        return report;
+      }
+      if (p.report_every > 0 && report.samples >= next_report) {
+        next_report += p.report_every;
+        if (!emit()) return report;
+      }
+    }
+    report.epoch = epoch + 1;
+    if (p.report_every == 0 && !emit()) return report;
+  }
+  if (seen > 0) emit();
+  return report;
+}
+
+}  // namespace bitlens

@@ -1,0 +1,75 @@
+// Random layered wiring for gate networks, and the conversion to a 2-LUT network.
+#include "bitlens/models/gate_layers.hpp"
+
+#include <algorithm>
+#include <random>
+#include <stdexcept>
+
+namespace bitlens {
+namespace {
+
+// 2·width operand slots drawn from [0, prev): whole shuffled copies of the previous layer first
+// (so every node is read), then independent draws; a gate's second operand differs from its first.
+gate_layer random_layer(std::size_t prev, std::size_t width, std::mt19937_64& rng) {
+  std::vector<std::uint32_t> slots;
+  slots.reserve(2 * width);
+  std::vector<std::uint32_t> perm(prev);
+  for (std::size_t i = 0; i < prev; ++i) perm[i] = static_cast<std::uint32_t>(i);
+  while (slots.size() + prev <= 2 * width) {
+    std::shuffle(perm.begin(), perm.end(), rng);
+    slots.insert(slots.end(), perm.begin(), perm.end());
+  }
+  std::uniform_int_distribution<std::uint32_t> any(0, static_cast<std::uint32_t>(prev - 1));
+  while (slots.size() < 2 * width) slots.push_back(any(rng));
+  std::shuffle(slots.begin(), slots.end(), rng);
+  gate_layer layer;
+  for (std::size_t j = 0; j < width; ++j) {
+    std::uint32_t a = slots[2 * j], b = slots[2 * j + 1];
+    if (a == b && prev > 1) b = (b + 1 + any(rng) % static_cast<std::uint32_t>(prev - 1)) % static_cast<std::uint32_t>(prev);
+    layer.a.push_back(a);
+    layer.b.push_back(b);
+  }
+  return layer;
+}
+
+}  // namespace
+
+gate_network make_gate_layers(std::size_t num_inputs, const gate_layers_params& p) {
+  if (p.layers == 0 || p.width == 0) throw std::invalid_argument("gate layers: need at least one layer of at least one gate");
+  if (!(p.random_fraction >= 0.0 && p.random_fraction <= 1.0)) throw std::invalid_argument("gate layers: random_fraction must be in [0, 1]");
+  std::mt19937_64 rng(p.seed);
+  std::vector<gate_layer> layers;
+  std::size_t prev = num_inputs;
+  for (std::size_t l = 0; l < p.layers; ++l) {
+    layers.push_back(random_layer(prev, p.width, rng));
+    prev = p.width;
+  }
+  gate_network net(num_inputs, std::move(layers));
+  std::bernoulli_distribution random_table(p.random_fraction);
+  std::uniform_int_distribution<int> table(0, 15);
+  for (std::size_t g = 0; g < net.num_gates(); ++g) {
+    if (random_table(rng)) net.set_lut(g, static_cast<std::uint8_t>(table(rng)));
+  }
+  return net;
+}
+
+lut_network to_lut_network(const gate_network& net) {
+  lut_network out;
+  out.num_inputs = net.num_inputs();
+  out.num_outputs = net.num_outputs();
+  for (std::size_t g = 0; g < net.num_gates(); ++g) {
+    out.luts.push_back({{net.operand_a()[g], net.operand_b()[g]}, 4 * g});
+  }
+  out.num_params = 4 * net.num_gates();
+  return out;
+}
+
+bitvec gate_tables_as_params(const gate_network& net) {
+  bitvec p(4 * net.num_gates());
+  for (std::size_t g = 0; g < net.num_gates(); ++g) {
+    for (unsigned e = 0; e < 4; ++e) p.set(4 * g + e, ((net.luts()[g] >> e) & 1U) != 0);
+  }
+  return p;
+}
+
+}  // namespace bitlens
