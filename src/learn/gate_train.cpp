@@ -5,6 +5,7 @@
 #include "bitlens/eval/group_count.hpp"
 
 #include <algorithm>
+#include <barrier>
 #include <bit>
 #include <chrono>
 #include <cmath>
@@ -23,12 +24,14 @@ struct gate_trainer::worker {
         planes(count_planes(group) * pass.tile_words()),
         wires(group),
         active(p.classes * pass.tile_words()),
+        matters(p.classes * pass.tile_words()),
         wanted(p.classes * pass.tile_words()) {}
   gate_pass pass;
   std::vector<std::uint16_t> scores;     // classes × tile samples
   word_vector planes;                    // bit-sliced counts of one group
   std::vector<const std::uint64_t*> wires;
   std::vector<std::uint64_t> active;     // classes × tile words: the hinge is active for the group
+  std::vector<std::uint64_t> matters;    // classes × tile words: within the protect margin
   std::vector<std::uint64_t> wanted;     // classes × tile words: the sample's label is the class
   std::size_t correct = 0;
 };
@@ -79,6 +82,7 @@ void gate_trainer::head(worker& w, std::span<const std::uint32_t> tile) {
     unpack_sliced_counts(w.planes.data(), planes, W, w.scores.data() + c * S);
   }
   std::fill(w.active.begin(), w.active.end(), 0);
+  std::fill(w.matters.begin(), w.matters.end(), 0);
   std::fill(w.wanted.begin(), w.wanted.end(), 0);
   const std::uint32_t margin = p_.margin;
   for (std::size_t j = 0; j < tile.size(); ++j) {
@@ -87,18 +91,26 @@ void gate_trainer::head(worker& w, std::span<const std::uint32_t> tile) {
       const std::size_t s = 64 * j + bit;
       const std::uint32_t y = labels_[64 * tile[j] + bit];
       const std::uint32_t true_score = w.scores[y * S + s];
-      std::uint32_t best = 0, best_other = 0, top = w.scores[s];
+      std::uint32_t best = 0, top = w.scores[s], rival = y == 0 ? 1 : 0, rival_score = w.scores[rival * S + s];
       for (std::size_t c = 0; c < classes; ++c) {
         const std::uint32_t v = w.scores[c * S + s];
         if (v > top) top = v, best = static_cast<std::uint32_t>(c);
-        if (c != y) best_other = std::max(best_other, v);
+        if (c != y && v > rival_score) rival_score = v, rival = static_cast<std::uint32_t>(c);
       }
       w.correct += best == y ? 1 : 0;
+      // Only the strongest rival is pushed down, so a sample pushes one group up and one down
+      // (the multiclass perceptron's balance; pushing every offender down drowns the true class).
+      // Samples won by less than protect_margin keep m (a flip that would lose them counts as a
+      // break); only those won by less than the margin also send δ (a fix wanted).
       const std::uint64_t m = std::uint64_t{1} << bit;
       w.wanted[y * W + j] |= m;
-      if (true_score < best_other + margin) w.active[y * W + j] |= m;
-      for (std::size_t c = 0; c < classes; ++c) {
-        if (c != y && w.scores[c * S + s] + margin > true_score) w.active[c * W + j] |= m;
+      if (true_score < rival_score + p_.protect_margin) {
+        w.matters[y * W + j] |= m;
+        w.matters[rival * W + j] |= m;
+      }
+      if (true_score < rival_score + margin) {
+        w.active[y * W + j] |= m;
+        w.active[rival * W + j] |= m;
       }
     }
   }
@@ -108,8 +120,8 @@ void gate_trainer::head(worker& w, std::span<const std::uint32_t> tile) {
     std::uint64_t* d = w.pass.output_delta(k);
     std::uint64_t* m = w.pass.output_matters(k);
     for (std::size_t j = 0; j < W; ++j) {
-      m[j] = w.active[c * W + j];
-      d[j] = (out[j] ^ w.wanted[c * W + j]) & m[j];
+      m[j] = w.matters[c * W + j] | w.active[c * W + j];
+      d[j] = (out[j] ^ w.wanted[c * W + j]) & w.active[c * W + j];
     }
   }
 }
@@ -130,23 +142,34 @@ void gate_trainer::run_tiles(worker& w, std::span<const std::uint32_t> words, st
 }
 
 gate_step_stats gate_trainer::step(std::span<const std::uint32_t> words) {
-  for (auto& w : workers_) {
-    w->pass.clear_counts();
-    w->correct = 0;
-  }
   const std::size_t num_tiles = (words.size() + workers_[0]->pass.tile_words() - 1) / workers_[0]->pass.tile_words();
   const std::size_t threads = std::clamp<std::size_t>(num_tiles, 1, workers_.size());
+  // Each thread runs its tiles, waits for the others, then sums everyone's counts for its share of
+  // the gates: the sums are exact, so the gains do not depend on the thread count.
+  std::barrier<> counted(static_cast<std::ptrdiff_t>(threads));
+  const auto job = [&](std::size_t t) {
+    workers_[t]->pass.clear_counts();
+    workers_[t]->correct = 0;
+    run_tiles(*workers_[t], words, t, threads);
+    counted.arrive_and_wait();
+    const std::size_t share = (net_.num_gates() + threads - 1) / threads;
+    merge_gains(t * share, std::min(net_.num_gates(), (t + 1) * share), threads);
+  };
   {
     std::vector<std::jthread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back([&, t] { run_tiles(*workers_[t], words, t, threads); });
-    run_tiles(*workers_[0], words, 0, threads);
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(job, t);
+    job(0);
   }
   gate_step_stats st;
   for (auto v : words) st.samples += static_cast<std::size_t>(std::popcount(valid_.at(v)));
   for (std::size_t t = 0; t < threads; ++t) st.correct += workers_[t]->correct;
-  // Exact sums of the per-thread counts, then each entry's net gain.
+  st.flips = apply_flips();
+  return st;
+}
+
+void gate_trainer::merge_gains(std::size_t first_gate, std::size_t end_gate, std::size_t threads) {
   std::uint32_t c[gate_count_slots];
-  for (std::size_t g = 0; g < net_.num_gates(); ++g) {
+  for (std::size_t g = first_gate; g < end_gate; ++g) {
     std::fill(std::begin(c), std::end(c), 0U);
     for (std::size_t t = 0; t < threads; ++t) {
       const auto counts = workers_[t]->pass.counts().subspan(g * gate_count_slots, gate_count_slots);
@@ -155,24 +178,31 @@ gate_step_stats gate_trainer::step(std::span<const std::uint32_t> words) {
     const auto gains = entry_gains(std::span<const std::uint32_t, gate_count_slots>(c, gate_count_slots));
     std::copy(gains.begin(), gains.end(), gains_.begin() + static_cast<std::ptrdiff_t>(4 * g));
   }
-  st.flips = apply_flips();
-  return st;
 }
 
 std::size_t gate_trainer::apply_flips() {
-  candidates_.clear();
-  for (std::size_t e = 0; e < gains_.size(); ++e) {
-    if (gains_[e] >= p_.min_gain) candidates_.push_back(static_cast<std::uint32_t>(e));
+  // Each layer gets an equal share of the step's flips: without it, early layers — whose counts
+  // sum over every output they reach — take nearly all of them, and their flips are the least
+  // predictable (their first-order gains ignore everything downstream).
+  const auto per_layer = static_cast<std::size_t>(
+      std::ceil(p_.flip_fraction * static_cast<double>(net_.num_gates()) / static_cast<double>(net_.num_layers())));
+  const auto before = [&](std::uint32_t x, std::uint32_t y) { return gains_[x] != gains_[y] ? gains_[x] > gains_[y] : x < y; };
+  std::size_t flips = 0;
+  for (std::size_t l = 0; l < net_.num_layers(); ++l) {
+    candidates_.clear();
+    const std::size_t first = 4 * net_.first_gate(l), end = first + 4 * net_.width(l);
+    for (std::size_t e = first; e < end; ++e) {
+      if (gains_[e] >= p_.min_gain) candidates_.push_back(static_cast<std::uint32_t>(e));
+    }
+    if (candidates_.size() > per_layer) {
+      // Highest gain first; equal gains by entry index, so the choice is deterministic.
+      std::nth_element(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(per_layer), candidates_.end(), before);
+      candidates_.resize(per_layer);
+    }
+    for (auto e : candidates_) net_.flip_entry(e / 4, e % 4);
+    flips += candidates_.size();
   }
-  const auto limit = static_cast<std::size_t>(std::ceil(p_.flip_fraction * static_cast<double>(net_.num_gates())));
-  if (candidates_.size() > limit) {
-    // Highest gain first; equal gains by entry index, so the choice is deterministic.
-    const auto before = [&](std::uint32_t x, std::uint32_t y) { return gains_[x] != gains_[y] ? gains_[x] > gains_[y] : x < y; };
-    std::nth_element(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(limit), candidates_.end(), before);
-    candidates_.resize(limit);
-  }
-  for (auto e : candidates_) net_.flip_entry(e / 4, e % 4);
-  return candidates_.size();
+  return flips;
 }
 
 gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,

@@ -4,8 +4,9 @@
 // The last layer's gates form `classes` equal groups; a sample's score for class c is the number of
 // ones in group c, and its prediction the class of highest score (ties: the lowest). The loss lens
 // is a hinge over those scores: a sample whose true score does not beat every other score by
-// `margin` bits makes its true group's bits want 1 and each offending group's bits want 0 (output
-// adjoints δ = wrong bits, m = the active groups); samples that are won by the margin send nothing.
+// `margin` bits makes its true group's bits want 1 and its strongest rival's bits want 0 (output
+// adjoints δ = wrong bits, m = those two groups); samples won by less than `protect_margin` keep m
+// without δ, so flips that would lose them count against; samples won by more send nothing.
 // A step runs the fused pass (gate_pass) over the batch's tiles on every thread, sums the counts
 // exactly, and flips the table entries of highest net gain — at most flip_fraction × gates per step,
 // each with gain ≥ min_gain. Counts are integers and ties are broken by entry index, so training is
@@ -37,14 +38,18 @@ struct gate_train_report {
 struct gate_train_params {
   std::size_t classes = 10;
   /// Samples per step, rounded up to whole tiles.
-  std::size_t batch = 1024;
+  std::size_t batch = 512;
   std::size_t epochs = 1;
   /// Stop once this much training time has passed (0: no limit).
   double seconds = 0;
   /// Hinge margin, in bits of a group's score.
   std::uint32_t margin = 16;
+  /// Samples won by less than this (≥ margin) are protected: their m stays set without δ, so a
+  /// flip that would lose them counts against it. Without it, discrete flips erode the samples
+  /// already won and training collapses.
+  std::uint32_t protect_margin = 64;
   /// At most ceil(flip_fraction × gates) table entries flip per step…
-  double flip_fraction = 0.002;
+  double flip_fraction = 0.001;
   /// …each with a net gain of at least this.
   std::int64_t min_gain = 1;
   /// Worker threads (0: one per hardware thread).
@@ -85,6 +90,7 @@ class gate_trainer {
   struct worker;
   void run_tiles(worker& w, std::span<const std::uint32_t> words, std::size_t first_tile, std::size_t stride);
   void head(worker& w, std::span<const std::uint32_t> tile_words);
+  void merge_gains(std::size_t first_gate, std::size_t end_gate, std::size_t threads);
   std::size_t apply_flips();
 
   gate_network& net_;
