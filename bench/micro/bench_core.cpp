@@ -3,7 +3,11 @@
 //   build/bench/bench_core [--benchmark_out=core.json --benchmark_out_format=json]
 #include "bitlens/algebra/bitvec.hpp"
 #include "bitlens/algebra/z2.hpp"
+#include "bitlens/eval/gate_inference.hpp"
+#include "bitlens/eval/group_count.hpp"
 #include "bitlens/eval/tape.hpp"
+#include "bitlens/learn/gate_train.hpp"
+#include "bitlens/models/gate_layers.hpp"
 #include "bitlens/transform/simplify.hpp"
 #include "support/ratio_reporter.hpp"
 #include "support/random_circuit.hpp"
@@ -105,6 +109,91 @@ BENCHMARK(tape_forward)
     ->Args({8000, 6, 1 << 16, 2, 1})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// Random data for the gate benchmarks: `samples` images of 784 random bits, 10 random labels.
+struct random_images {
+  bit_batch inputs;
+  std::vector<std::uint32_t> labels;
+};
+random_images make_images(std::size_t samples) {
+  test::rng g(7);
+  random_images d{bit_batch(784, samples), std::vector<std::uint32_t>(samples)};
+  for (std::size_t i = 0; i < 784; ++i) {
+    for (auto& w : d.inputs.wire(i).words()) w = g() & g();
+    d.inputs.wire(i).clear_tail();
+  }
+  for (auto& l : d.labels) l = static_cast<std::uint32_t>(g() % 10);
+  return d;
+}
+
+// The fused training step (forward, group-sum head, reverse with counts, exact merge, flips) of a
+// 784 → range(0) × range(1) gate network with random tables, on batches of range(2) samples and
+// range(3) threads. Items are gate·samples. The model (tile values, adjoints and counts: ≈ 6 MiB
+// per thread at 6 × 8000) does not fit in L2.
+void gate_train_step(benchmark::State& state) {
+  const auto d = make_images(1 << 14);
+  gate_layers_params lp;
+  lp.layers = static_cast<std::size_t>(state.range(0));
+  lp.width = static_cast<std::size_t>(state.range(1));
+  lp.random_fraction = 1.0;
+  auto net = make_gate_layers(784, lp);
+  gate_train_params p;
+  p.batch = static_cast<std::size_t>(state.range(2));
+  p.threads = static_cast<unsigned>(state.range(3));
+  p.margin = 1000;  // every sample active: the densest (slowest) step
+  p.protect_margin = 1000;
+  p.flip_fraction = 0;
+  gate_trainer trainer(net, d.inputs, d.labels, p);
+  std::vector<std::uint32_t> words(p.batch / 64);
+  std::size_t first = 0, samples = 0;
+  for (auto _ : state) {
+    for (auto& w : words) w = static_cast<std::uint32_t>(first++ % trainer.num_words());
+    samples += trainer.step(words).samples;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(samples * net.num_gates()));
+  state.counters["samples/s"] = benchmark::Counter(static_cast<double>(samples), benchmark::Counter::kIsRate);
+}
+BENCHMARK(gate_train_step)->Args({6, 8000, 512, 1})->Args({6, 8000, 512, 2})->Args({6, 8000, 2048, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Compiled inference with the group-sum head (random tables: nothing simplifies), 1 thread.
+// Items are gate·images; the counter is images/s.
+void gate_inference(benchmark::State& state) {
+  const auto d = make_images(1 << 14);
+  gate_layers_params lp;
+  lp.layers = static_cast<std::size_t>(state.range(0));
+  lp.width = static_cast<std::size_t>(state.range(1));
+  lp.random_fraction = 1.0;
+  const compiled_gates cg(make_gate_layers(784, lp));
+  std::size_t images = 0;
+  for (auto _ : state) {
+    const auto pred = cg.predict_groups(d.inputs, 10, {.threads = 1});
+    benchmark::DoNotOptimize(pred.data());
+    images += pred.size();
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(images * lp.layers * lp.width));
+  state.counters["images/s"] = benchmark::Counter(static_cast<double>(images), benchmark::Counter::kIsRate);
+  state.counters["ops"] = static_cast<double>(cg.num_ops());
+}
+BENCHMARK(gate_inference)->Args({6, 8000})->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The group-sum reduction alone: 800 wires counted bit-sliced per 64·words samples. Items are bits.
+void group_count(benchmark::State& state) {
+  test::rng g(3);
+  const std::size_t words = 16;
+  std::vector<word_vector> wires(800, word_vector(words));
+  std::vector<const std::uint64_t*> ptr;
+  for (auto& w : wires) {
+    for (auto& x : w) x = g();
+    ptr.push_back(w.data());
+  }
+  std::vector<std::uint64_t> planes(count_planes(800) * words);
+  for (auto _ : state) {
+    count_wires_sliced(ptr, words, planes.data());
+    benchmark::DoNotOptimize(planes.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * 800 * words * 64));
+}
+BENCHMARK(group_count);
 
 }  // namespace
 
