@@ -126,17 +126,22 @@ random_images make_images(std::size_t samples) {
   return d;
 }
 
+// 784 → range(0) layers × range(1) gates with random tables (nothing simplifies).
+gate_network random_gates(const benchmark::State& state) {
+  gate_layers_params lp;
+  lp.layers = static_cast<std::size_t>(state.range(0));
+  lp.width = static_cast<std::size_t>(state.range(1));
+  lp.random_fraction = 1.0;
+  return make_gate_layers(784, lp);
+}
+
 // The fused training step (forward, group-sum head, reverse with counts, exact merge, flips) of a
 // 784 → range(0) × range(1) gate network with random tables, on batches of range(2) samples and
 // range(3) threads. Items are gate·samples. The model (tile values, adjoints and counts: ≈ 6 MiB
 // per thread at 6 × 8000) does not fit in L2.
 void gate_train_step(benchmark::State& state) {
   const auto d = make_images(1 << 14);
-  gate_layers_params lp;
-  lp.layers = static_cast<std::size_t>(state.range(0));
-  lp.width = static_cast<std::size_t>(state.range(1));
-  lp.random_fraction = 1.0;
-  auto net = make_gate_layers(784, lp);
+  auto net = random_gates(state);
   gate_train_params p;
   p.batch = static_cast<std::size_t>(state.range(2));
   p.threads = static_cast<unsigned>(state.range(3));
@@ -159,18 +164,15 @@ BENCHMARK(gate_train_step)->Args({6, 8000, 512, 1})->Args({6, 8000, 512, 2})->Ar
 // Items are gate·images; the counter is images/s.
 void gate_inference(benchmark::State& state) {
   const auto d = make_images(1 << 14);
-  gate_layers_params lp;
-  lp.layers = static_cast<std::size_t>(state.range(0));
-  lp.width = static_cast<std::size_t>(state.range(1));
-  lp.random_fraction = 1.0;
-  const compiled_gates cg(make_gate_layers(784, lp));
+  const gate_network net = random_gates(state);
+  const compiled_gates cg(net);
   std::size_t images = 0;
   for (auto _ : state) {
     const auto pred = cg.predict_groups(d.inputs, 10, {.threads = 1});
     benchmark::DoNotOptimize(pred.data());
     images += pred.size();
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(images * lp.layers * lp.width));
+  state.SetItemsProcessed(static_cast<std::int64_t>(images * net.num_gates()));
   state.counters["images/s"] = benchmark::Counter(static_cast<double>(images), benchmark::Counter::kIsRate);
   state.counters["ops"] = static_cast<double>(cg.num_ops());
 }
