@@ -142,6 +142,9 @@ void gate_trainer::run_tiles(worker& w, std::span<const std::uint32_t> words, st
 }
 
 gate_step_stats gate_trainer::step(std::span<const std::uint32_t> words) {
+  for (auto v : words) {
+    if (v >= num_words_) throw std::invalid_argument("gate_trainer::step: word " + std::to_string(v) + " of " + std::to_string(num_words_));
+  }
   const std::size_t num_tiles = (words.size() + workers_[0]->pass.tile_words() - 1) / workers_[0]->pass.tile_words();
   const std::size_t threads = std::clamp<std::size_t>(num_tiles, 1, workers_.size());
   // Each thread runs its tiles, waits for the others, then sums everyone's counts for its share of
@@ -161,7 +164,7 @@ gate_step_stats gate_trainer::step(std::span<const std::uint32_t> words) {
     job(0);
   }
   gate_step_stats st;
-  for (auto v : words) st.samples += static_cast<std::size_t>(std::popcount(valid_.at(v)));
+  for (auto v : words) st.samples += static_cast<std::size_t>(std::popcount(valid_[v]));
   for (std::size_t t = 0; t < threads; ++t) st.correct += workers_[t]->correct;
   st.flips = apply_flips();
   return st;

@@ -83,7 +83,7 @@ class gate_trainer {
   ~gate_trainer();
 
   std::size_t num_words() const noexcept { return num_words_; }
-  /// One step over the samples of the given dataset words (each < num_words()).
+  /// One step over the samples of the given dataset words (std::invalid_argument unless each < num_words()).
   gate_step_stats step(std::span<const std::uint32_t> words);
 
  private:
