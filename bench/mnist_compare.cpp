@@ -51,7 +51,7 @@ double train_rate(const gate_layers_params& lp, const labelled_bits& train, gate
   gate_trainer trainer(net, train.inputs, train.labels, p);
   std::vector<std::uint32_t> order(trainer.num_words());
   std::iota(order.begin(), order.end(), 0U);
-  const std::size_t batch_words = (p.batch + 255) / 256 * 4;
+  const std::size_t batch_words = trainer.batch_words();
   std::size_t done = 0, first = 0;
   const auto t0 = clock_type::now();
   while (done < samples) {

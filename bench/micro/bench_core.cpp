@@ -149,7 +149,7 @@ void gate_train_step(benchmark::State& state) {
   p.protect_margin = 1000;
   p.flip_fraction = 0;
   gate_trainer trainer(net, d.inputs, d.labels, p);
-  std::vector<std::uint32_t> words(p.batch / 64);
+  std::vector<std::uint32_t> words(trainer.batch_words());
   std::size_t first = 0, samples = 0;
   for (auto _ : state) {
     for (auto& w : words) w = static_cast<std::uint32_t>(first++ % trainer.num_words());

@@ -196,42 +196,20 @@ std::vector<std::uint32_t> compiled_gates::predict_groups(const bit_batch& input
     throw std::invalid_argument("predict_groups: " + std::to_string(num_outputs()) + " outputs do not split into " +
                                 std::to_string(classes) + " equal groups");
   }
-  const std::size_t group = num_outputs() / classes, planes = count_planes(group);
+  const std::size_t group = num_outputs() / classes;
   std::vector<std::uint32_t> predicted(inputs.num_samples());
   run(inputs, ep, [&](unsigned) {
     // Per-thread buffers, allocated once per run.
-    return [&, wires = std::vector<const std::uint64_t*>(group), sliced = word_vector(),
-            scores = std::vector<std::uint16_t>(), best = std::vector<std::uint32_t>()](
-               std::size_t start, std::size_t words, std::uint64_t* const* regs) mutable {
-      sliced.resize(planes * words);
-      scores.resize(classes * 64 * words);
-      best.resize(64 * words);
-      for (std::size_t c = 0; c < classes; ++c) {
-        for (std::size_t j = 0; j < group; ++j) wires[j] = regs[outputs_[c * group + j]];
-        count_wires_sliced(wires, words, sliced.data());
-        unpack_sliced_counts(sliced.data(), planes, words, scores.data() + c * 64 * words);
-      }
-      argmax_rows(scores.data(), classes, 64 * words, best.data());
+    return [&, wires = std::vector<const std::uint64_t*>(num_outputs()), scorer = group_scorer(classes, group, tile_words(ep)),
+            best = std::vector<std::uint32_t>(64 * tile_words(ep))](std::size_t start, std::size_t words,
+                                                                    std::uint64_t* const* regs) mutable {
+      for (std::size_t k = 0; k < wires.size(); ++k) wires[k] = regs[outputs_[k]];
+      scorer.predict(wires, words, best.data());
       const std::size_t first = 64 * start, n = std::min(64 * words, predicted.size() - first);
       std::copy_n(best.begin(), n, predicted.begin() + static_cast<std::ptrdiff_t>(first));
     };
   });
   return predicted;
-}
-
-void argmax_rows(const std::uint16_t* scores, std::size_t classes, std::size_t samples, std::uint32_t* out) {
-  for (std::size_t s = 0; s < samples; ++s) {
-    std::uint16_t top = scores[s];
-    std::uint32_t best = 0;
-    for (std::size_t c = 1; c < classes; ++c) {
-      const std::uint16_t v = scores[c * samples + s];
-      if (v > top) {
-        top = v;
-        best = static_cast<std::uint32_t>(c);
-      }
-    }
-    out[s] = best;
-  }
 }
 
 }  // namespace bitlens

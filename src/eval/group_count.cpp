@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <stdexcept>
 
 namespace bitlens {
 namespace {
@@ -89,6 +90,42 @@ void unpack_sliced_counts(const std::uint64_t* planes, std::size_t num_planes, s
       }
     }
   }
+}
+
+void argmax_rows(const std::uint16_t* scores, std::size_t classes, std::size_t samples, std::uint32_t* out) {
+  for (std::size_t s = 0; s < samples; ++s) {
+    std::uint16_t top = scores[s];
+    std::uint32_t best = 0;
+    for (std::size_t c = 1; c < classes; ++c) {
+      const std::uint16_t v = scores[c * samples + s];
+      if (v > top) {
+        top = v;
+        best = static_cast<std::uint32_t>(c);
+      }
+    }
+    out[s] = best;
+  }
+}
+
+group_scorer::group_scorer(std::size_t classes, std::size_t group, std::size_t max_words)
+    : classes_(classes), group_(group), planes_(count_planes(group) * max_words), scores_(classes * 64 * max_words) {
+  if (group > 65535) throw std::invalid_argument("group_scorer: groups of more than 65535 wires");
+}
+
+std::span<const std::uint16_t> group_scorer::score(std::span<const std::uint64_t* const> wires, std::size_t words) {
+  if (wires.size() != classes_ * group_ || 64 * words * classes_ > scores_.size()) {
+    throw std::invalid_argument("group_scorer: wrong number of wires or too many words");
+  }
+  const std::size_t samples = 64 * words;
+  for (std::size_t c = 0; c < classes_; ++c) {
+    count_wires_sliced(wires.subspan(c * group_, group_), words, planes_.data());
+    unpack_sliced_counts(planes_.data(), count_planes(group_), words, scores_.data() + c * samples);
+  }
+  return std::span<const std::uint16_t>(scores_).first(classes_ * samples);
+}
+
+void group_scorer::predict(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint32_t* out) {
+  argmax_rows(score(wires, words).data(), classes_, 64 * words, out);
 }
 
 }  // namespace bitlens

@@ -20,16 +20,15 @@ namespace bitlens {
 struct gate_trainer::worker {
   worker(const gate_network& net, const gate_train_params& p, std::size_t group)
       : pass(net, p.tile_words, p.kernels),
-        scores(p.classes * pass.tile_samples()),
-        planes(count_planes(group) * pass.tile_words()),
-        wires(group),
+        scorer(p.classes, group, pass.tile_words()),
         active(p.classes * pass.tile_words()),
         matters(p.classes * pass.tile_words()),
-        wanted(p.classes * pass.tile_words()) {}
+        wanted(p.classes * pass.tile_words()) {
+    for (std::size_t k = 0; k < net.num_outputs(); ++k) wires.push_back(pass.output(k));
+  }
   gate_pass pass;
-  std::vector<std::uint16_t> scores;     // classes × tile samples
-  word_vector planes;                    // bit-sliced counts of one group
-  std::vector<const std::uint64_t*> wires;
+  group_scorer scorer;
+  std::vector<const std::uint64_t*> wires;  // the pass's output rows (fixed: its buffers never move)
   std::vector<std::uint64_t> active;     // classes × tile words: the hinge is active for the group
   std::vector<std::uint64_t> matters;    // classes × tile words: within the protect margin
   std::vector<std::uint64_t> wanted;     // classes × tile words: the sample's label is the class
@@ -50,7 +49,6 @@ gate_trainer::gate_trainer(gate_network& net, const bit_batch& inputs, std::span
                                 std::to_string(p.classes) + " groups");
   }
   group_ = net.num_outputs() / p.classes;
-  if (group_ > 65535) throw std::invalid_argument("gate_trainer: groups of more than 65535 gates");
   rows_.assign(num_words_ * num_inputs_, 0);
   for (std::size_t i = 0; i < num_inputs_; ++i) {
     const auto src = inputs.wire(i).words();
@@ -73,14 +71,14 @@ gate_trainer::gate_trainer(gate_network& net, const bit_batch& inputs, std::span
 
 gate_trainer::~gate_trainer() = default;
 
+std::size_t gate_trainer::batch_words() const noexcept {
+  const std::size_t tile = workers_[0]->pass.tile_words();
+  return std::max<std::size_t>(1, (p_.batch + 64 * tile - 1) / (64 * tile)) * tile;
+}
+
 void gate_trainer::head(worker& w, std::span<const std::uint32_t> tile) {
   const std::size_t W = w.pass.tile_words(), S = w.pass.tile_samples(), classes = p_.classes;
-  const std::size_t planes = count_planes(group_);
-  for (std::size_t c = 0; c < classes; ++c) {
-    for (std::size_t j = 0; j < group_; ++j) w.wires[j] = w.pass.output(c * group_ + j);
-    count_wires_sliced(w.wires, W, w.planes.data());
-    unpack_sliced_counts(w.planes.data(), planes, W, w.scores.data() + c * S);
-  }
+  const auto scores = w.scorer.score(w.wires, W);
   std::fill(w.active.begin(), w.active.end(), 0);
   std::fill(w.matters.begin(), w.matters.end(), 0);
   std::fill(w.wanted.begin(), w.wanted.end(), 0);
@@ -90,10 +88,10 @@ void gate_trainer::head(worker& w, std::span<const std::uint32_t> tile) {
       const auto bit = static_cast<std::size_t>(std::countr_zero(bits));
       const std::size_t s = 64 * j + bit;
       const std::uint32_t y = labels_[64 * tile[j] + bit];
-      const std::uint32_t true_score = w.scores[y * S + s];
-      std::uint32_t best = 0, top = w.scores[s], rival = y == 0 ? 1 : 0, rival_score = w.scores[rival * S + s];
+      const std::uint32_t true_score = scores[y * S + s];
+      std::uint32_t best = 0, top = scores[s], rival = y == 0 ? 1 : 0, rival_score = scores[rival * S + s];
       for (std::size_t c = 0; c < classes; ++c) {
-        const std::uint32_t v = w.scores[c * S + s];
+        const std::uint32_t v = scores[c * S + s];
         if (v > top) top = v, best = static_cast<std::uint32_t>(c);
         if (c != y && v > rival_score) rival_score = v, rival = static_cast<std::uint32_t>(c);
       }
@@ -211,8 +209,7 @@ std::size_t gate_trainer::apply_flips() {
 gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
                                         const gate_train_params& p) {
   gate_trainer trainer(net, inputs, labels, p);
-  const std::size_t W = std::max<std::size_t>(4, (p.tile_words + 3) / 4 * 4);
-  const std::size_t batch_words = std::max<std::size_t>(1, (p.batch + 64 * W - 1) / (64 * W)) * W;
+  const std::size_t batch_words = trainer.batch_words();
   std::vector<std::uint32_t> order(trainer.num_words());
   std::iota(order.begin(), order.end(), 0U);
   std::mt19937_64 rng(p.seed);

@@ -1,5 +1,7 @@
 #include "bitlens/learn/group_sum.hpp"
 
+#include "bitlens/eval/group_count.hpp"
+
 #include <stdexcept>
 #include <string>
 
@@ -26,16 +28,12 @@ std::vector<std::uint32_t> group_sum_predict(const bit_batch& outputs, std::size
     throw std::invalid_argument("group_sum_predict: " + std::to_string(outputs.num_wires()) + " outputs do not split into " +
                                 std::to_string(classes) + " equal groups");
   }
-  const std::size_t group = outputs.num_wires() / classes;
-  std::vector<std::uint32_t> best(outputs.num_samples(), 0);
-  std::vector<std::uint32_t> best_score(outputs.num_samples(), 0);
-  for (std::size_t c = 0; c < classes; ++c) {
-    for (std::size_t s = 0; s < outputs.num_samples(); ++s) {
-      std::uint32_t score = 0;
-      for (std::size_t j = 0; j < group; ++j) score += outputs.get(c * group + j, s) ? 1U : 0U;
-      if (c == 0 || score > best_score[s]) best_score[s] = score, best[s] = static_cast<std::uint32_t>(c);
-    }
-  }
+  const std::size_t group = outputs.num_wires() / classes, words = words_for_bits(outputs.num_samples());
+  std::vector<const std::uint64_t*> wires;
+  for (const auto& w : outputs.wires()) wires.push_back(w.words().data());
+  std::vector<std::uint32_t> best(64 * words);
+  group_scorer(classes, group, words).predict(wires, words, best.data());
+  best.resize(outputs.num_samples());
   return best;
 }
 

@@ -48,8 +48,4 @@ class compiled_gates {
   std::vector<std::uint32_t> outputs_;
 };
 
-/// The index of the largest score of each sample (ties: the lowest index). scores holds
-/// classes rows of `samples` counts, row c at scores[c · samples].
-void argmax_rows(const std::uint16_t* scores, std::size_t classes, std::size_t samples, std::uint32_t* out);
-
 }  // namespace bitlens

@@ -3,9 +3,12 @@
 // (Harley–Seal) tree, so a wire costs about six word operations whatever the count's width.
 #pragma once
 
+#include "bitlens/algebra/bitvec.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <vector>
 
 namespace bitlens {
 
@@ -19,5 +22,28 @@ void count_wires_sliced(std::span<const std::uint64_t* const> wires, std::size_t
 
 /// The counts as integers: out[s] for s < 64·words.
 void unpack_sliced_counts(const std::uint64_t* planes, std::size_t num_planes, std::size_t words, std::uint16_t* out);
+
+/// The index of the largest score of each sample (ties: the lowest index). scores holds
+/// classes rows of `samples` counts, row c at scores[c · samples].
+void argmax_rows(const std::uint16_t* scores, std::size_t classes, std::size_t samples, std::uint32_t* out);
+
+/// The group-sum head over wires split into `classes` equal groups of `group` wires: per-sample
+/// scores (ones in each group) and the predicted class. Holds its buffers, so that repeated calls
+/// with at most `max_words` words allocate nothing; one scorer per thread.
+class group_scorer {
+ public:
+  group_scorer(std::size_t classes, std::size_t group, std::size_t max_words);
+
+  /// Scores of 64·words samples (words ≤ max_words): row c (64·words counts) at c · 64·words.
+  /// `wires` holds classes × group pointers, group by group, each to `words` words.
+  std::span<const std::uint16_t> score(std::span<const std::uint64_t* const> wires, std::size_t words);
+  /// The predicted class of each of the 64·words samples (ties: the lowest class).
+  void predict(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint32_t* out);
+
+ private:
+  std::size_t classes_, group_;
+  word_vector planes_;
+  std::vector<std::uint16_t> scores_;
+};
 
 }  // namespace bitlens

@@ -83,6 +83,8 @@ class gate_trainer {
   ~gate_trainer();
 
   std::size_t num_words() const noexcept { return num_words_; }
+  /// Dataset words in a step of p.batch samples: rounded up to whole tiles.
+  std::size_t batch_words() const noexcept;
   /// One step over the samples of the given dataset words (std::invalid_argument unless each < num_words()).
   gate_step_stats step(std::span<const std::uint32_t> words);
 

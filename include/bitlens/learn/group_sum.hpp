@@ -19,7 +19,8 @@ namespace bitlens {
 bit_dataset group_sum_targets(const bit_batch& inputs, std::span<const std::uint32_t> labels, std::size_t classes,
                               std::size_t group);
 
-/// The predicted class of every sample from the model's outputs (classes × group bits).
+/// The predicted class of every sample from the model's outputs (classes × group bits, group ≤ 65535;
+/// std::invalid_argument otherwise). Counted bit-sliced by group_scorer.
 std::vector<std::uint32_t> group_sum_predict(const bit_batch& outputs, std::size_t classes);
 
 /// The fraction of samples whose prediction equals the label.
