@@ -64,4 +64,11 @@ void gate_pass::reverse() {
 
 void gate_pass::clear_counts() { std::fill(counts_.begin(), counts_.end(), 0U); }
 
+void gate_pass::drain_counts(std::size_t first_gate, std::size_t end_gate, std::uint32_t* sum) {
+  std::uint32_t* c = counts_.data() + first_gate * gate_count_slots;
+  const std::size_t n = (end_gate - first_gate) * gate_count_slots;
+  for (std::size_t i = 0; i < n; ++i) sum[i] += c[i];
+  std::fill_n(c, n, 0U);
+}
+
 }  // namespace bitlens

@@ -23,7 +23,8 @@ struct gate_trainer::worker {
         scorer(p.classes, group, pass.tile_words()),
         active(p.classes * pass.tile_words()),
         matters(p.classes * pass.tile_words()),
-        wanted(p.classes * pass.tile_words()) {
+        wanted(p.classes * pass.tile_words()),
+        sums(256 * gate_count_slots) {
     for (std::size_t k = 0; k < net.num_outputs(); ++k) wires.push_back(pass.output(k));
   }
   gate_pass pass;
@@ -32,13 +33,15 @@ struct gate_trainer::worker {
   std::vector<std::uint64_t> active;     // classes × tile words: the hinge is active for the group
   std::vector<std::uint64_t> matters;    // classes × tile words: within the protect margin
   std::vector<std::uint64_t> wanted;     // classes × tile words: the sample's label is the class
-  std::size_t correct = 0;
+  std::vector<std::uint32_t> sums;       // one chunk of gates' summed counts (update_layer)
+  std::size_t correct = 0, flips = 0;   // this step's
 };
 
 gate_trainer::gate_trainer(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
                            const gate_train_params& p)
     : net_(net), p_(p), num_inputs_(inputs.num_wires()), num_words_(words_for_bits(inputs.num_samples())),
-      num_samples_(inputs.num_samples()), group_(0) {
+      num_samples_(inputs.num_samples()), group_(0),
+      team_(p.threads != 0 ? p.threads : std::max(1U, std::thread::hardware_concurrency())) {
   if (inputs.num_wires() != net.num_inputs() || labels.size() != inputs.num_samples()) {
     throw std::invalid_argument("gate_trainer: the network has " + std::to_string(net.num_inputs()) + " inputs, the data " +
                                 std::to_string(inputs.num_wires()) + " input wires and " + std::to_string(labels.size()) +
@@ -64,9 +67,8 @@ gate_trainer::gate_trainer(gate_network& net, const bit_batch& inputs, std::span
     }
     labels_[s] = labels[s];
   }
-  unsigned threads = p.threads != 0 ? p.threads : std::max(1U, std::thread::hardware_concurrency());
-  for (unsigned t = 0; t < threads; ++t) workers_.push_back(std::make_unique<worker>(net, p, group_));
-  gains_.assign(4 * net.num_gates(), 0);
+  for (unsigned t = 0; t < team_.size(); ++t) workers_.push_back(std::make_unique<worker>(net, p, group_));
+  candidates_.resize(net.num_layers());
 }
 
 gate_trainer::~gate_trainer() = default;
@@ -144,66 +146,62 @@ gate_step_stats gate_trainer::step(std::span<const std::uint32_t> words) {
     if (v >= num_words_) throw std::invalid_argument("gate_trainer::step: word " + std::to_string(v) + " of " + std::to_string(num_words_));
   }
   const std::size_t num_tiles = (words.size() + workers_[0]->pass.tile_words() - 1) / workers_[0]->pass.tile_words();
-  const std::size_t threads = std::clamp<std::size_t>(num_tiles, 1, workers_.size());
-  // Each thread runs its tiles, waits for the others, then sums everyone's counts for its share of
-  // the gates: the sums are exact, so the gains do not depend on the thread count.
-  std::barrier<> counted(static_cast<std::ptrdiff_t>(threads));
-  const auto job = [&](std::size_t t) {
-    workers_[t]->pass.clear_counts();
-    workers_[t]->correct = 0;
-    run_tiles(*workers_[t], words, t, threads);
-    counted.arrive_and_wait();
-    const std::size_t share = (net_.num_gates() + threads - 1) / threads;
-    merge_gains(t * share, std::min(net_.num_gates(), (t + 1) * share), threads);
-  };
-  {
-    std::vector<std::jthread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(job, t);
-    job(0);
+  const auto threads = static_cast<unsigned>(std::clamp<std::size_t>(num_tiles, 1, workers_.size()));
+  // Each thread runs its tiles and waits for the others; then it updates whole layers (sums every
+  // thread's counts, chooses and flips entries). A layer's update reads only its own gates' counts,
+  // so no second wait is needed, and the sums are exact: the result does not depend on threads.
+  if (!counted_ || counted_threads_ != threads) {
+    counted_ = std::make_unique<std::barrier<>>(static_cast<std::ptrdiff_t>(threads));
+    counted_threads_ = threads;
   }
+  // Two pointers of capture fit std::function's local buffer: the job allocates nothing.
+  const struct {
+    std::span<const std::uint32_t> words;
+    unsigned threads;
+  } job{words, threads};
+  team_.run(threads, [this, &job](unsigned t) {
+    worker& w = *workers_[t];
+    w.correct = w.flips = 0;
+    run_tiles(w, job.words, t, job.threads);
+    counted_->arrive_and_wait();
+    for (std::size_t l = t; l < net_.num_layers(); l += job.threads) w.flips += update_layer(l, job.threads, w.sums);
+  });
   gate_step_stats st;
   for (auto v : words) st.samples += static_cast<std::size_t>(std::popcount(valid_[v]));
-  for (std::size_t t = 0; t < threads; ++t) st.correct += workers_[t]->correct;
-  st.flips = apply_flips();
+  for (std::size_t t = 0; t < threads; ++t) st.correct += workers_[t]->correct, st.flips += workers_[t]->flips;
   return st;
 }
 
-void gate_trainer::merge_gains(std::size_t first_gate, std::size_t end_gate, std::size_t threads) {
-  std::uint32_t c[gate_count_slots];
-  for (std::size_t g = first_gate; g < end_gate; ++g) {
-    std::fill(std::begin(c), std::end(c), 0U);
-    for (std::size_t t = 0; t < threads; ++t) {
-      const auto counts = workers_[t]->pass.counts().subspan(g * gate_count_slots, gate_count_slots);
-      for (std::size_t k = 0; k < gate_count_slots; ++k) c[k] += counts[k];
-    }
-    const auto gains = entry_gains(std::span<const std::uint32_t, gate_count_slots>(c, gate_count_slots));
-    std::copy(gains.begin(), gains.end(), gains_.begin() + static_cast<std::ptrdiff_t>(4 * g));
-  }
-}
-
-std::size_t gate_trainer::apply_flips() {
+std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, std::span<std::uint32_t> sums) {
   // Each layer gets an equal share of the step's flips: without it, early layers — whose counts
   // sum over every output they reach — take nearly all of them, and their flips are the least
   // predictable (their first-order gains ignore everything downstream).
-  const auto per_layer = static_cast<std::size_t>(
+  const auto budget = static_cast<std::size_t>(
       std::ceil(p_.flip_fraction * static_cast<double>(net_.num_gates()) / static_cast<double>(net_.num_layers())));
-  const auto before = [&](std::uint32_t x, std::uint32_t y) { return gains_[x] != gains_[y] ? gains_[x] > gains_[y] : x < y; };
-  std::size_t flips = 0;
-  for (std::size_t l = 0; l < net_.num_layers(); ++l) {
-    candidates_.clear();
-    const std::size_t first = 4 * net_.first_gate(l), end = first + 4 * net_.width(l);
-    for (std::size_t e = first; e < end; ++e) {
-      if (gains_[e] >= p_.min_gain) candidates_.push_back(static_cast<std::uint32_t>(e));
+  auto& cands = candidates_[layer];
+  cands.clear();
+  // The counts are summed a chunk of gates at a time (sums holds one chunk), which also clears
+  // them for the next step; gains below min_gain are dropped at once.
+  const std::size_t chunk = sums.size() / gate_count_slots, end = net_.first_gate(layer) + net_.width(layer);
+  for (std::size_t first = net_.first_gate(layer); first < end; first += chunk) {
+    const std::size_t n = std::min(chunk, end - first);
+    std::fill_n(sums.begin(), n * gate_count_slots, 0U);
+    for (std::size_t t = 0; t < threads; ++t) workers_[t]->pass.drain_counts(first, first + n, sums.data());
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto gains = entry_gains(sums.subspan(i * gate_count_slots).first<gate_count_slots>());
+      for (unsigned e = 0; e < 4; ++e) {
+        if (gains[e] >= p_.min_gain) cands.push_back({gains[e], static_cast<std::uint32_t>(4 * (first + i) + e)});
+      }
     }
-    if (candidates_.size() > per_layer) {
-      // Highest gain first; equal gains by entry index, so the choice is deterministic.
-      std::nth_element(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(per_layer), candidates_.end(), before);
-      candidates_.resize(per_layer);
-    }
-    for (auto e : candidates_) net_.flip_entry(e / 4, e % 4);
-    flips += candidates_.size();
   }
-  return flips;
+  if (cands.size() > budget) {
+    // Highest gain first; equal gains by entry index, so the choice is deterministic.
+    const auto before = [](const candidate& x, const candidate& y) { return x.gain != y.gain ? x.gain > y.gain : x.entry < y.entry; };
+    std::nth_element(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(budget), cands.end(), before);
+    cands.resize(budget);
+  }
+  for (const auto& c : cands) net_.flip_entry(c.entry / 4, c.entry % 4);
+  return cands.size();
 }
 
 gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,

@@ -55,6 +55,10 @@ class gate_pass {
   /// gate_count_slots counts per gate, summed over every reverse() since the last clear_counts().
   std::span<const std::uint32_t> counts() const noexcept { return counts_; }
   void clear_counts();
+  /// Adds the counts of gates [first_gate, end_gate) to `sum` (gate_count_slots per gate, gate
+  /// first_gate at sum[0]) and sets them to zero: the merge of one thread's share, and the clear
+  /// before the next step, in one pass over memory.
+  void drain_counts(std::size_t first_gate, std::size_t end_gate, std::uint32_t* sum);
 
  private:
   const gate_network& net_;

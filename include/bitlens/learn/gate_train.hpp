@@ -7,17 +7,20 @@
 // `margin` bits makes its true group's bits want 1 and its strongest rival's bits want 0 (output
 // adjoints δ = wrong bits, m = those two groups); samples won by less than `protect_margin` keep m
 // without δ, so flips that would lose them count against; samples won by more send nothing.
-// A step runs the fused pass (gate_pass) over the batch's tiles on every thread, sums the counts
-// exactly, and flips the table entries of highest net gain — at most flip_fraction × gates per step,
-// each with gain ≥ min_gain. Counts are integers and ties are broken by entry index, so training is
-// bit-identical for any number of threads.
+// A step runs the fused pass (gate_pass) over the batch's tiles on every thread (a team started
+// once), then each thread takes whole layers: it sums every thread's counts for the layer exactly
+// and flips the layer's table entries of highest net gain — at most flip_fraction × gates / layers
+// per layer and step, each with gain ≥ min_gain. Counts are integers and ties are broken by entry
+// index, so training is bit-identical for any number of threads.
 #pragma once
 
 #include "bitlens/algebra/bit_batch.hpp"
 #include "bitlens/eval/gate_network.hpp"
 #include "bitlens/eval/gate_pass.hpp"
 #include "bitlens/eval/tape.hpp"
+#include "bitlens/eval/thread_team.hpp"
 
+#include <barrier>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -48,7 +51,7 @@ struct gate_train_params {
   /// flip that would lose them counts against it. Without it, discrete flips erode the samples
   /// already won and training collapses.
   std::uint32_t protect_margin = 64;
-  /// At most ceil(flip_fraction × gates) table entries flip per step…
+  /// At most ceil(flip_fraction × gates / layers) table entries of each layer flip per step…
   double flip_fraction = 0.001;
   /// …each with a net gain of at least this.
   std::int64_t min_gain = 1;
@@ -90,10 +93,13 @@ class gate_trainer {
 
  private:
   struct worker;
+  struct candidate {
+    std::int64_t gain;
+    std::uint32_t entry;  // 4 × gate + table entry
+  };
   void run_tiles(worker& w, std::span<const std::uint32_t> words, std::size_t first_tile, std::size_t stride);
   void head(worker& w, std::span<const std::uint32_t> tile_words);
-  void merge_gains(std::size_t first_gate, std::size_t end_gate, std::size_t threads);
-  std::size_t apply_flips();
+  std::size_t update_layer(std::size_t layer, std::size_t threads, std::span<std::uint32_t> sums);
 
   gate_network& net_;
   gate_train_params p_;
@@ -102,8 +108,10 @@ class gate_trainer {
   std::vector<std::uint64_t> valid_;    // per word: mask of real samples
   std::vector<std::uint32_t> labels_;   // padded to whole words
   std::vector<std::unique_ptr<worker>> workers_;
-  std::vector<std::int64_t> gains_;
-  std::vector<std::uint32_t> candidates_;
+  thread_team team_;
+  std::unique_ptr<std::barrier<>> counted_;  // the end of the tile phase, for counted_threads_ threads
+  std::size_t counted_threads_ = 0;
+  std::vector<std::vector<candidate>> candidates_;  // per layer (a layer is one thread's in a step)
 };
 
 /// Trains `net` on the data for p.epochs epochs (or p.seconds). Returns the last report.
