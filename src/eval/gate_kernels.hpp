@@ -25,15 +25,18 @@ struct tile_args {
   const std::uint8_t* luts = nullptr;
   std::size_t words = 0;
   std::uint64_t* values = nullptr;   // nodes × words: inputs first, then gates
-  std::uint64_t* delta = nullptr;    // gates × words: Z2 adjoint (sum over paths mod 2)
-  std::uint64_t* matters = nullptr;  // gates × words: some output's loss depends on this gate
-  std::uint32_t* counts = nullptr;   // gates × 8 (see gate_pass.hpp)
+  // The adjoints of two layers at a time: layer l's are in adjoints[l % 2], one row of 2 × words per
+  // gate of the layer (row g − layer_first[l]): δ, the Z2 adjoint (sum over paths mod 2), then m,
+  // "some output's loss depends on this gate". δ and m of a gate share cache lines, and only two
+  // layers' rows exist, so the reverse sweep's scattered updates stay within a small footprint.
+  std::uint64_t* adjoints[2] = {nullptr, nullptr};
+  std::uint32_t* counts = nullptr;  // gates × 8 (see gate_pass.hpp)
 };
 
 struct variant {
   void (*forward)(const tile_args&);
-  /// Reads output adjoints from the last layer's rows of delta/matters, propagates them to the
-  /// earlier layers (overwriting their rows) and adds every gate's counts.
+  /// Reads the output adjoints from the last layer's rows, propagates them to the earlier layers
+  /// (overwriting their rows) and adds every gate's counts.
   void (*reverse)(const tile_args&);
   /// Runs compiled inference code over `words` words of every register (any word count).
   void (*run_ops)(const gate_instr* code, std::size_t n, std::uint64_t* const* regs, std::size_t words);

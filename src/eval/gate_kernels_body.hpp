@@ -5,6 +5,9 @@
 // A gate with table t computes, in algebraic normal form,
 //   out = c0 ⊕ c1·a ⊕ c2·b ⊕ c3·a·b,   c0 = t0, c1 = t0⊕t1, c2 = t0⊕t2, c3 = t0⊕t1⊕t2⊕t3,
 // so ∂out/∂a = c1 ⊕ c3·b and ∂out/∂b = c2 ⊕ c3·a; the coefficients are broadcast to full words.
+//
+// A policy V provides vec, words (64-bit words per vec), load/store (aligned), loadu/storeu,
+// broadcast, and_/or_/xor_, is_zero, and count8(x, acc): acc[k] += popcount(x[k]) for k < 8.
 #pragma once
 
 #include "gate_kernels.hpp"
@@ -14,22 +17,30 @@
 namespace bitlens::gate_kernels {
 namespace {
 
-struct anf_masks {
-  std::uint64_t c0, c1, c2, c3;
+// The four ANF coefficients of every table, as full-word masks: a gate broadcasts its row straight
+// from memory instead of deriving each mask from the table bits.
+struct anf_table_t {
+  alignas(32) std::uint64_t c[16][4];
 };
 
-inline anf_masks anf_of(std::uint8_t t) {
-  const unsigned t0 = t & 1U, t1 = (t >> 1) & 1U, t2 = (t >> 2) & 1U, t3 = (t >> 3) & 1U;
-  const auto mask = [](unsigned bit) { return std::uint64_t{0} - bit; };
-  return {mask(t0), mask(t0 ^ t1), mask(t0 ^ t2), mask(t0 ^ t1 ^ t2 ^ t3)};
+constexpr anf_table_t make_anf_table() {
+  anf_table_t t{};
+  for (unsigned v = 0; v < 16; ++v) {
+    const unsigned t0 = v & 1U, t1 = (v >> 1) & 1U, t2 = (v >> 2) & 1U, t3 = (v >> 3) & 1U;
+    const unsigned bits[4] = {t0, t0 ^ t1, t0 ^ t2, t0 ^ t1 ^ t2 ^ t3};
+    for (unsigned k = 0; k < 4; ++k) t.c[v][k] = std::uint64_t{0} - bits[k];
+  }
+  return t;
 }
+
+constexpr anf_table_t anf_table = make_anf_table();
 
 template <class V>
 void forward_body(const tile_args& t) {
   const std::size_t w = t.words;
   for (std::size_t g = 0; g < t.num_gates; ++g) {
-    const anf_masks c = anf_of(t.luts[g]);
-    const auto c0 = V::broadcast(c.c0), c1 = V::broadcast(c.c1), c2 = V::broadcast(c.c2), c3 = V::broadcast(c.c3);
+    const std::uint64_t* c = anf_table.c[t.luts[g] & 15U];
+    const auto c0 = V::broadcast(c[0]), c1 = V::broadcast(c[1]), c2 = V::broadcast(c[2]), c3 = V::broadcast(c[3]);
     const std::uint64_t* a = t.values + t.a[g] * w;
     const std::uint64_t* b = t.values + t.b[g] * w;
     std::uint64_t* out = t.values + (t.num_inputs + g) * w;
@@ -40,24 +51,17 @@ void forward_body(const tile_args& t) {
   }
 }
 
-// Counts of one gate over the tile: |X|, |X·a|, |X·b|, |X·a·b| for X = δ, then for X = m.
+// Counts of one gate over the tile: |X|, |X·a|, |X·b|, |X·a·b| for X = δ, then for X = m, added to
+// counts[0…7] by the policy's count8 (eight popcounts at once).
 template <class V>
 void count_gate(const std::uint64_t* d, const std::uint64_t* m, const std::uint64_t* a, const std::uint64_t* b,
                 std::size_t w, std::uint32_t* counts) {
-  std::uint32_t n[8] = {};
   for (std::size_t i = 0; i < w; i += V::words) {
     const auto vd = V::load(d + i), vm = V::load(m + i), va = V::load(a + i), vb = V::load(b + i);
     const auto da = V::and_(vd, va), ma = V::and_(vm, va);
-    n[0] += V::popcount(vd);
-    n[1] += V::popcount(da);
-    n[2] += V::popcount(V::and_(vd, vb));
-    n[3] += V::popcount(V::and_(da, vb));
-    n[4] += V::popcount(vm);
-    n[5] += V::popcount(ma);
-    n[6] += V::popcount(V::and_(vm, vb));
-    n[7] += V::popcount(V::and_(ma, vb));
+    const typename V::vec x[8] = {vd, da, V::and_(vd, vb), V::and_(da, vb), vm, ma, V::and_(vm, vb), V::and_(ma, vb)};
+    V::count8(x, counts);
   }
-  for (int k = 0; k < 8; ++k) counts[k] += n[k];
 }
 
 template <class V>
@@ -69,31 +73,30 @@ bool all_zero(const std::uint64_t* p, std::size_t w) {
 
 template <class V>
 void reverse_body(const tile_args& t) {
-  const std::size_t w = t.words, n_in = t.num_inputs;
+  const std::size_t w = t.words, row = 2 * w, n_in = t.num_inputs;
   for (std::size_t l = t.num_layers; l-- > 0;) {
     const std::size_t first = t.layer_first[l];
     const std::size_t end = l + 1 < t.num_layers ? t.layer_first[l + 1] : t.num_gates;
+    const std::uint64_t* rows = t.adjoints[l % 2];
     const bool propagate = l > 0;
-    if (propagate) {
-      // The previous layer's adjoints are sums over this layer's gates: start them at zero.
-      const std::size_t prev = t.layer_first[l - 1];
-      std::memset(t.delta + prev * w, 0, (first - prev) * w * sizeof(std::uint64_t));
-      std::memset(t.matters + prev * w, 0, (first - prev) * w * sizeof(std::uint64_t));
-    }
+    std::uint64_t* prev_rows = t.adjoints[(l + 1) % 2];
+    const std::size_t prev_first = propagate ? t.layer_first[l - 1] : 0;
+    // The previous layer's adjoints are sums over this layer's gates: start them at zero.
+    if (propagate) std::memset(prev_rows, 0, (first - prev_first) * row * sizeof(std::uint64_t));
     for (std::size_t g = first; g < end; ++g) {
-      const std::uint64_t* m = t.matters + g * w;
+      const std::uint64_t* d = rows + (g - first) * row;
+      const std::uint64_t* m = d + w;
       if (all_zero<V>(m, w)) continue;  // no sample's loss depends on this gate: nothing to do
-      const std::uint64_t* d = t.delta + g * w;
       const std::uint64_t* a = t.values + t.a[g] * w;
       const std::uint64_t* b = t.values + t.b[g] * w;
       count_gate<V>(d, m, a, b, w, t.counts + 8 * g);
       if (!propagate) continue;
-      const anf_masks c = anf_of(t.luts[g]);
-      const auto c1 = V::broadcast(c.c1), c2 = V::broadcast(c.c2), c3 = V::broadcast(c.c3);
-      std::uint64_t* da = t.delta + (t.a[g] - n_in) * w;
-      std::uint64_t* ma = t.matters + (t.a[g] - n_in) * w;
-      std::uint64_t* db = t.delta + (t.b[g] - n_in) * w;
-      std::uint64_t* mb = t.matters + (t.b[g] - n_in) * w;
+      const std::uint64_t* c = anf_table.c[t.luts[g] & 15U];
+      const auto c1 = V::broadcast(c[1]), c2 = V::broadcast(c[2]), c3 = V::broadcast(c[3]);
+      std::uint64_t* da = prev_rows + (t.a[g] - n_in - prev_first) * row;
+      std::uint64_t* db = prev_rows + (t.b[g] - n_in - prev_first) * row;
+      std::uint64_t* ma = da + w;
+      std::uint64_t* mb = db + w;
       for (std::size_t i = 0; i < w; i += V::words) {
         const auto vd = V::load(d + i), vm = V::load(m + i), va = V::load(a + i), vb = V::load(b + i);
         const auto grad_a = V::xor_(c1, V::and_(vb, c3)), grad_b = V::xor_(c2, V::and_(va, c3));

@@ -20,7 +20,9 @@ struct word_ops {
   static vec or_(vec a, vec b) { return a | b; }
   static vec xor_(vec a, vec b) { return a ^ b; }
   static bool is_zero(vec a) { return a == 0; }
-  static std::uint32_t popcount(vec a) { return static_cast<std::uint32_t>(__builtin_popcountll(a)); }
+  static void count8(const vec* x, std::uint32_t* acc) {
+    for (int k = 0; k < 8; ++k) acc[k] += static_cast<std::uint32_t>(__builtin_popcountll(x[k]));
+  }
 };
 
 void forward_portable(const tile_args& t) { forward_body<word_ops>(t); }

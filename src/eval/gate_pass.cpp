@@ -18,49 +18,49 @@ std::array<std::int64_t, 4> entry_gains(std::span<const std::uint32_t, gate_coun
   return {2 * fix[0] - matter[0], 2 * fix[1] - matter[1], 2 * fix[2] - matter[2], 2 * fix[3] - matter[3]};
 }
 
+namespace {
+
+std::size_t widest_layer(const gate_network& net) {
+  std::size_t w = 0;
+  for (std::size_t l = 0; l < net.num_layers(); ++l) w = std::max(w, net.width(l));
+  return w;
+}
+
+}  // namespace
+
 gate_pass::gate_pass(const gate_network& net, std::size_t tile_words, tape_kernels kernels)
     : net_(net),
       words_(std::max<std::size_t>(4, (tile_words + 3) / 4 * 4)),
       out_first_(net.num_layers() == 0 ? 0 : net.first_gate(net.num_layers() - 1)),
       kernels_(kernels),
       values_(net.num_nodes() * words_, 0),
-      delta_(net.num_gates() * words_, 0),
-      matters_(net.num_gates() * words_, 0),
+      adjoints_{word_vector(widest_layer(net) * 2 * words_, 0), word_vector(widest_layer(net) * 2 * words_, 0)},
+      output_rows_(adjoints_[net.num_layers() == 0 ? 0 : (net.num_layers() - 1) % 2].data()),
       counts_(net.num_gates() * gate_count_slots, 0) {
   gate_kernels::select(kernels);  // fail now, not in the first pass, when AVX2 is missing
   for (std::size_t l = 0; l < net.num_layers(); ++l) layer_first_.push_back(net.first_gate(l));
 }
 
-namespace {
-
-gate_kernels::tile_args args_for(const gate_network& net, const std::vector<std::size_t>& layer_first, std::size_t words,
-                                 word_vector& values, word_vector& delta, word_vector& matters,
-                                 std::vector<std::uint32_t>& counts) {
+gate_kernels::tile_args gate_pass::args() {
   gate_kernels::tile_args t;
-  t.num_inputs = net.num_inputs();
-  t.num_gates = net.num_gates();
-  t.num_layers = net.num_layers();
-  t.layer_first = layer_first.data();
-  t.a = net.operand_a().data();
-  t.b = net.operand_b().data();
-  t.luts = net.luts().data();
-  t.words = words;
-  t.values = values.data();
-  t.delta = delta.data();
-  t.matters = matters.data();
-  t.counts = counts.data();
+  t.num_inputs = net_.num_inputs();
+  t.num_gates = net_.num_gates();
+  t.num_layers = net_.num_layers();
+  t.layer_first = layer_first_.data();
+  t.a = net_.operand_a().data();
+  t.b = net_.operand_b().data();
+  t.luts = net_.luts().data();
+  t.words = words_;
+  t.values = values_.data();
+  t.adjoints[0] = adjoints_[0].data();
+  t.adjoints[1] = adjoints_[1].data();
+  t.counts = counts_.data();
   return t;
 }
 
-}  // namespace
+void gate_pass::forward() { gate_kernels::select(kernels_).forward(args()); }
 
-void gate_pass::forward() {
-  gate_kernels::select(kernels_).forward(args_for(net_, layer_first_, words_, values_, delta_, matters_, counts_));
-}
-
-void gate_pass::reverse() {
-  gate_kernels::select(kernels_).reverse(args_for(net_, layer_first_, words_, values_, delta_, matters_, counts_));
-}
+void gate_pass::reverse() { gate_kernels::select(kernels_).reverse(args()); }
 
 void gate_pass::clear_counts() { std::fill(counts_.begin(), counts_.end(), 0U); }
 

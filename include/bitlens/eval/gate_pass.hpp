@@ -1,7 +1,7 @@
 // gate_pass: the fused training pass of a gate_network over one tile of samples — forward through
 // every layer, then (after the caller's loss head has written the output adjoints) reverse through
-// every layer, adding per-gate counts. Nothing of size gates × batch is stored: a pass holds one
-// tile (gates × tile words, three times) and the counts. One gate_pass per thread; summing the
+// every layer, adding per-gate counts. Nothing of size gates × batch is stored: a pass holds the
+// tile's values (gates × tile words), the adjoints of two layers at a time, and the counts. One gate_pass per thread; summing the
 // counts of several passes is exact, so a result never depends on how tiles were shared out.
 //
 // Two adjoint signals flow backwards, one bit per sample and gate:
@@ -22,6 +22,10 @@
 #include <span>
 
 namespace bitlens {
+
+namespace gate_kernels {
+struct tile_args;  // the kernels' view of a pass (internal)
+}  // namespace gate_kernels
 
 /// Counts per gate, in the monomial basis over the gate's operands a, b:
 /// [|δ|, |δ·a|, |δ·b|, |δ·a·b|, |m|, |m·a|, |m·b|, |m·a·b|] (δ ⊆ m: the head keeps δ inside m).
@@ -47,8 +51,8 @@ class gate_pass {
   const std::uint64_t* output(std::size_t k) const { return values_.data() + (net_.num_inputs() + out_first_ + k) * words_; }
   /// Where the loss head writes output k's adjoints before reverse(): δ (flip the output to fix
   /// the loss) and m (the loss of this sample depends on the output). δ must be a subset of m.
-  std::uint64_t* output_delta(std::size_t k) { return delta_.data() + (out_first_ + k) * words_; }
-  std::uint64_t* output_matters(std::size_t k) { return matters_.data() + (out_first_ + k) * words_; }
+  std::uint64_t* output_delta(std::size_t k) { return output_rows_ + k * 2 * words_; }
+  std::uint64_t* output_matters(std::size_t k) { return output_rows_ + k * 2 * words_ + words_; }
   /// Propagates the adjoints back through every layer and adds every gate's counts.
   void reverse();
 
@@ -61,12 +65,16 @@ class gate_pass {
   void drain_counts(std::size_t first_gate, std::size_t end_gate, std::uint32_t* sum);
 
  private:
+  gate_kernels::tile_args args();
+
   const gate_network& net_;
   std::size_t words_;
   std::size_t out_first_;
   tape_kernels kernels_;
   std::vector<std::size_t> layer_first_;
-  word_vector values_, delta_, matters_;
+  word_vector values_;       // nodes × words: every input's and gate's value over the tile
+  word_vector adjoints_[2];  // widest layer × 2 × words: δ and m rows of two adjacent layers
+  std::uint64_t* output_rows_;
   std::vector<std::uint32_t> counts_;
 };
 
