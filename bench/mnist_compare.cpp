@@ -14,6 +14,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -28,22 +29,32 @@ namespace {
 
 double since(clock_type::time_point t0) { return std::chrono::duration<double>(clock_type::now() - t0).count(); }
 
-// dst = a ^ b over `words`-word arrays, repeated for at least 0.3 s: bits per second.
+// This machine is shared: a rate is the best of several timed windows (as timeit takes the
+// minimum), so that another tenant's burst does not count as our slowness. Both the XOR reference
+// and the training rates are measured this way.
+constexpr int windows = 5;
+
+// dst = a ^ b over `words`-word arrays, repeated for at least 0.1 s per window: bits per second.
 double xor_stream_rate(std::size_t words) {
   word_vector a(words, 0x5555555555555555ULL), b(words, 0x0f0f0f0f0f0f0f0fULL), d(words, 0);
-  std::size_t reps = 0;
-  const auto t0 = clock_type::now();
-  double t = 0;
-  while (t < 0.3) {
-    for (std::size_t i = 0; i < words; ++i) d[i] = a[i] ^ b[i];
-    asm volatile("" : : "r"(d.data()) : "memory");
-    ++reps;
-    t = since(t0);
+  double best = 0;
+  for (int w = 0; w < windows; ++w) {
+    std::size_t reps = 0;
+    const auto t0 = clock_type::now();
+    double t = 0;
+    while (t < 0.1) {
+      for (std::size_t i = 0; i < words; ++i) d[i] = a[i] ^ b[i];
+      asm volatile("" : : "r"(d.data()) : "memory");
+      ++reps;
+      t = since(t0);
+    }
+    best = std::max(best, static_cast<double>(reps) * static_cast<double>(words) * 64.0 / t);
   }
-  return static_cast<double>(reps) * static_cast<double>(words) * 64.0 / t;
+  return best;
 }
 
-// Training throughput of `steps` steps of `batch` samples on a fresh network.
+// Training throughput on a fresh network: the best of `windows` windows of `samples` samples each
+// (steps of the configured batch, continuing from one window to the next).
 double train_rate(const gate_layers_params& lp, const labelled_bits& train, gate_train_params p, unsigned threads,
                   std::size_t samples) {
   auto net = make_gate_layers(train.inputs.num_wires(), lp);
@@ -52,14 +63,19 @@ double train_rate(const gate_layers_params& lp, const labelled_bits& train, gate
   std::vector<std::uint32_t> order(trainer.num_words());
   std::iota(order.begin(), order.end(), 0U);
   const std::size_t batch_words = trainer.batch_words();
-  std::size_t done = 0, first = 0;
-  const auto t0 = clock_type::now();
-  while (done < samples) {
-    if (first + batch_words > order.size()) first = 0;
-    done += trainer.step(std::span<const std::uint32_t>(order).subspan(first, batch_words)).samples;
-    first += batch_words;
+  std::size_t first = 0;
+  double best = 0;
+  for (int w = 0; w < windows; ++w) {
+    std::size_t done = 0;
+    const auto t0 = clock_type::now();
+    while (done < samples) {
+      if (first + batch_words > order.size()) first = 0;
+      done += trainer.step(std::span<const std::uint32_t>(order).subspan(first, batch_words)).samples;
+      first += batch_words;
+    }
+    best = std::max(best, static_cast<double>(done) / since(t0));
   }
-  return static_cast<double>(done) / since(t0);
+  return best;
 }
 
 double inference_rate(const compiled_gates& cg, const bit_batch& images) {
@@ -163,8 +179,10 @@ int main(int argc, char** argv) {
   const auto when = [&](double t) { return t < 0 ? std::string("not reached in ") + fmt(report.seconds, "%.0f") + " s" : fmt(t, "%.1f s"); };
   std::ostringstream md;
   md << "| measure (" << lp.layers << " × " << lp.width << " gates, batch " << p.batch << ") | bitlens | peer (peer_measurements.md) |\n|---|---|---|\n"
-     << "| training samples/s, 1 thread | " << fmt(rate1, "%.0f") << " | |\n"
-     << "| training samples/s, 2 threads | " << fmt(rate2, "%.0f") << " (" << fmt(rate2 / rate1, "%.2f") << "× 1 thread) | difflogic CPU: 252 |\n"
+     << "| training samples/s, fresh network, 1 thread (best of " << windows << " windows) | " << fmt(rate1, "%.0f") << " | |\n"
+     << "| training samples/s, fresh network, 2 threads (best of " << windows << " windows) | " << fmt(rate2, "%.0f") << " ("
+     << fmt(rate2 / rate1, "%.2f") << "× 1 thread) | difflogic CPU: 252 |\n"
+     << "| training samples/s, 2 threads, whole training run | " << fmt(run_rate, "%.0f") << " | |\n"
      << "| fused step gate·samples/s, 1 thread | " << fmt(rate1 * gates, "%.3g") << " = " << fmt(rate1 * gates / xor_cache, "%.3f")
      << "× XOR stream in cache (" << fmt(xor_cache, "%.3g") << " bits/s), " << fmt(rate1 * gates / xor_memory, "%.3f")
      << "× out of cache (" << fmt(xor_memory, "%.3g") << ") | |\n"

@@ -183,11 +183,14 @@ std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, s
   // The counts are summed a chunk of gates at a time (sums holds one chunk), which also clears
   // them for the next step; gains below min_gain are dropped at once.
   const std::size_t chunk = sums.size() / gate_count_slots, end = net_.first_gate(layer) + net_.width(layer);
+  const bool skip_unwanted = p_.min_gain > 0;
   for (std::size_t first = net_.first_gate(layer); first < end; first += chunk) {
     const std::size_t n = std::min(chunk, end - first);
     std::fill_n(sums.begin(), n * gate_count_slots, 0U);
     for (std::size_t t = 0; t < threads; ++t) workers_[t]->pass.drain_counts(first, first + n, sums.data());
     for (std::size_t i = 0; i < n; ++i) {
+      // No sample wants this gate flipped (|δ| = 0): every entry's gain is −matter ≤ 0.
+      if (skip_unwanted && sums[i * gate_count_slots] == 0) continue;
       const auto gains = entry_gains(sums.subspan(i * gate_count_slots).first<gate_count_slots>());
       for (unsigned e = 0; e < 4; ++e) {
         if (gains[e] >= p_.min_gain) cands.push_back({gains[e], static_cast<std::uint32_t>(4 * (first + i) + e)});
