@@ -31,6 +31,7 @@ struct tile_args {
   // layers' rows exist, so the reverse sweep's scattered updates stay within a small footprint.
   std::uint64_t* adjoints[2] = {nullptr, nullptr};
   std::uint32_t* counts = nullptr;  // gates × 8 (see gate_pass.hpp)
+  bool replace_counts = false;      // reverse: this tile's counts replace the stored ones
 };
 
 struct variant {

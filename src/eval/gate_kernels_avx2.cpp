@@ -21,8 +21,8 @@ struct avx2_ops {
   static bool is_zero(vec a) { return _mm256_testz_si256(a, a) != 0; }
   // Eight popcounts without scalar popcnt (one port on most cores, and each lane extracted first):
   // byte counts by a nibble table (pshufb), byte sums per 64-bit lane (psadbw), then the 8 × 4 lane
-  // sums folded into one vector of eight 32-bit counts and added to acc.
-  static void count8(const vec* x, std::uint32_t* acc) {
+  // sums folded into one vector of eight 32-bit counts, added to acc (or stored there).
+  static void count8(const vec* x, std::uint32_t* acc, bool add) {
     const __m256i table = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
     const __m256i nibble = _mm256_set1_epi8(0x0f), zero = _mm256_setzero_si256();
     __m256i lanes[8];  // lanes[k]: popcounts of x[k]'s four 64-bit lanes
@@ -39,7 +39,7 @@ struct avx2_ops {
     const __m256i q1 = _mm256_add_epi32(_mm256_unpacklo_epi64(pair[2], pair[3]), _mm256_unpackhi_epi64(pair[2], pair[3]));
     const __m256i sum = _mm256_add_epi32(_mm256_permute2x128_si256(q0, q1, 0x20), _mm256_permute2x128_si256(q0, q1, 0x31));
     auto* out = reinterpret_cast<__m256i*>(acc);
-    _mm256_storeu_si256(out, _mm256_add_epi32(_mm256_loadu_si256(out), sum));
+    _mm256_storeu_si256(out, add ? _mm256_add_epi32(_mm256_loadu_si256(out), sum) : sum);
   }
 };
 

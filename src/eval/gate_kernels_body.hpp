@@ -7,7 +7,8 @@
 // so ∂out/∂a = c1 ⊕ c3·b and ∂out/∂b = c2 ⊕ c3·a; the coefficients are broadcast to full words.
 //
 // A policy V provides vec, words (64-bit words per vec), load/store (aligned), loadu/storeu,
-// broadcast, and_/or_/xor_, is_zero, and count8(x, acc): acc[k] += popcount(x[k]) for k < 8.
+// broadcast, and_/or_/xor_, is_zero, and count8(x, acc, add): acc[k] = (add ? acc[k] : 0) +
+// popcount(x[k]) for k < 8.
 #pragma once
 
 #include "gate_kernels.hpp"
@@ -52,15 +53,15 @@ void forward_body(const tile_args& t) {
 }
 
 // Counts of one gate over the tile: |X|, |X·a|, |X·b|, |X·a·b| for X = δ, then for X = m, added to
-// counts[0…7] by the policy's count8 (eight popcounts at once).
+// counts[0…7] by the policy's count8 (eight popcounts at once), or stored there when `replace`.
 template <class V>
 void count_gate(const std::uint64_t* d, const std::uint64_t* m, const std::uint64_t* a, const std::uint64_t* b,
-                std::size_t w, std::uint32_t* counts) {
+                std::size_t w, bool replace, std::uint32_t* counts) {
   for (std::size_t i = 0; i < w; i += V::words) {
     const auto vd = V::load(d + i), vm = V::load(m + i), va = V::load(a + i), vb = V::load(b + i);
     const auto da = V::and_(vd, va), ma = V::and_(vm, va);
     const typename V::vec x[8] = {vd, da, V::and_(vd, vb), V::and_(da, vb), vm, ma, V::and_(vm, vb), V::and_(ma, vb)};
-    V::count8(x, counts);
+    V::count8(x, counts, !replace || i > 0);
   }
 }
 
@@ -86,10 +87,13 @@ void reverse_body(const tile_args& t) {
     for (std::size_t g = first; g < end; ++g) {
       const std::uint64_t* d = rows + (g - first) * row;
       const std::uint64_t* m = d + w;
-      if (all_zero<V>(m, w)) continue;  // no sample's loss depends on this gate: nothing to do
+      if (all_zero<V>(m, w)) {  // no sample's loss depends on this gate: nothing to do
+        if (t.replace_counts) std::memset(t.counts + 8 * g, 0, 8 * sizeof(std::uint32_t));
+        continue;
+      }
       const std::uint64_t* a = t.values + t.a[g] * w;
       const std::uint64_t* b = t.values + t.b[g] * w;
-      count_gate<V>(d, m, a, b, w, t.counts + 8 * g);
+      count_gate<V>(d, m, a, b, w, t.replace_counts, t.counts + 8 * g);
       if (!propagate) continue;
       const std::uint64_t* c = anf_table.c[t.luts[g] & 15U];
       const auto c1 = V::broadcast(c[1]), c2 = V::broadcast(c[2]), c3 = V::broadcast(c[3]);

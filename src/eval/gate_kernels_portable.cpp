@@ -20,8 +20,8 @@ struct word_ops {
   static vec or_(vec a, vec b) { return a | b; }
   static vec xor_(vec a, vec b) { return a ^ b; }
   static bool is_zero(vec a) { return a == 0; }
-  static void count8(const vec* x, std::uint32_t* acc) {
-    for (int k = 0; k < 8; ++k) acc[k] += static_cast<std::uint32_t>(__builtin_popcountll(x[k]));
+  static void count8(const vec* x, std::uint32_t* acc, bool add) {
+    for (int k = 0; k < 8; ++k) acc[k] = (add ? acc[k] : 0U) + static_cast<std::uint32_t>(__builtin_popcountll(x[k]));
   }
 };
 

@@ -60,15 +60,18 @@ gate_kernels::tile_args gate_pass::args() {
 
 void gate_pass::forward() { gate_kernels::select(kernels_).forward(args()); }
 
-void gate_pass::reverse() { gate_kernels::select(kernels_).reverse(args()); }
+void gate_pass::reverse(counting mode) {
+  auto t = args();
+  t.replace_counts = mode == counting::replace;
+  gate_kernels::select(kernels_).reverse(t);
+}
 
 void gate_pass::clear_counts() { std::fill(counts_.begin(), counts_.end(), 0U); }
 
-void gate_pass::drain_counts(std::size_t first_gate, std::size_t end_gate, std::uint32_t* sum) {
-  std::uint32_t* c = counts_.data() + first_gate * gate_count_slots;
+void gate_pass::add_counts_to(std::size_t first_gate, std::size_t end_gate, std::uint32_t* sum) const {
+  const std::uint32_t* c = counts_.data() + first_gate * gate_count_slots;
   const std::size_t n = (end_gate - first_gate) * gate_count_slots;
   for (std::size_t i = 0; i < n; ++i) sum[i] += c[i];
-  std::fill_n(c, n, 0U);
 }
 
 }  // namespace bitlens

@@ -4,7 +4,27 @@
 #include <stdexcept>
 #include <string>
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
 namespace bitlens {
+
+namespace {
+
+// Spins until ready() or about 0.1 ms have passed (pause is ~40–140 cycles); true if ready.
+template <class Ready>
+bool spin_until(Ready ready) {
+  for (int i = 0; i < 2000; ++i) {
+    if (ready()) return true;
+#if defined(__x86_64__) || defined(__i386__)
+    _mm_pause();
+#endif
+  }
+  return ready();
+}
+
+}  // namespace
 
 thread_team::thread_team(unsigned size) {
   if (size == 0) throw std::invalid_argument("thread_team: a team needs at least one member");
@@ -25,6 +45,7 @@ void thread_team::serve(unsigned member) {
   std::size_t seen = 0;
   for (;;) {
     const std::function<void(unsigned)>* job = nullptr;
+    spin_until([&] { return stopping_.load() || generation_.load() != seen; });
     {
       std::unique_lock lock(mutex_);
       start_.wait(lock, [&] { return stopping_ || generation_ != seen; });
@@ -65,6 +86,7 @@ void thread_team::run(unsigned members, const std::function<void(unsigned)>& job
     error = std::current_exception();
   }
   if (members > 1) {
+    spin_until([&] { return pending_.load() == 0; });
     std::unique_lock lock(mutex_);
     done_.wait(lock, [&] { return pending_ == 0; });
     if (!error) error = error_;

@@ -137,7 +137,8 @@ void gate_trainer::run_tiles(worker& w, std::span<const std::uint32_t> words, st
     }
     w.pass.forward();
     head(w, tile);
-    w.pass.reverse();
+    // A step's first tile replaces the counts of the previous step: no clearing pass.
+    w.pass.reverse(t == first_tile ? gate_pass::counting::replace : gate_pass::counting::add);
   }
 }
 
@@ -180,14 +181,14 @@ std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, s
       std::ceil(p_.flip_fraction * static_cast<double>(net_.num_gates()) / static_cast<double>(net_.num_layers())));
   auto& cands = candidates_[layer];
   cands.clear();
-  // The counts are summed a chunk of gates at a time (sums holds one chunk), which also clears
-  // them for the next step; gains below min_gain are dropped at once.
+  // The counts are summed a chunk of gates at a time (sums holds one chunk); gains below min_gain
+  // are dropped at once.
   const std::size_t chunk = sums.size() / gate_count_slots, end = net_.first_gate(layer) + net_.width(layer);
   const bool skip_unwanted = p_.min_gain > 0;
   for (std::size_t first = net_.first_gate(layer); first < end; first += chunk) {
     const std::size_t n = std::min(chunk, end - first);
     std::fill_n(sums.begin(), n * gate_count_slots, 0U);
-    for (std::size_t t = 0; t < threads; ++t) workers_[t]->pass.drain_counts(first, first + n, sums.data());
+    for (std::size_t t = 0; t < threads; ++t) workers_[t]->pass.add_counts_to(first, first + n, sums.data());
     for (std::size_t i = 0; i < n; ++i) {
       // No sample wants this gate flipped (|δ| = 0): every entry's gain is −matter ≤ 0.
       if (skip_unwanted && sums[i * gate_count_slots] == 0) continue;

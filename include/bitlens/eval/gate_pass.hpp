@@ -53,16 +53,21 @@ class gate_pass {
   /// the loss) and m (the loss of this sample depends on the output). δ must be a subset of m.
   std::uint64_t* output_delta(std::size_t k) { return output_rows_ + k * 2 * words_; }
   std::uint64_t* output_matters(std::size_t k) { return output_rows_ + k * 2 * words_ + words_; }
-  /// Propagates the adjoints back through every layer and adds every gate's counts.
-  void reverse();
+  /// How reverse() stores a tile's counts.
+  enum class counting : std::uint8_t {
+    add,      // added to the stored counts
+    replace,  // replace them: the first tile of a new sum, with no separate clear
+  };
+  /// Propagates the adjoints back through every layer and adds (or stores) every gate's counts.
+  void reverse(counting mode = counting::add);
 
-  /// gate_count_slots counts per gate, summed over every reverse() since the last clear_counts().
+  /// gate_count_slots counts per gate, summed over every reverse() since the last clear_counts()
+  /// or counting::replace.
   std::span<const std::uint32_t> counts() const noexcept { return counts_; }
   void clear_counts();
   /// Adds the counts of gates [first_gate, end_gate) to `sum` (gate_count_slots per gate, gate
-  /// first_gate at sum[0]) and sets them to zero: the merge of one thread's share, and the clear
-  /// before the next step, in one pass over memory.
-  void drain_counts(std::size_t first_gate, std::size_t end_gate, std::uint32_t* sum);
+  /// first_gate at sum[0]): one thread's share of merging several passes' counts.
+  void add_counts_to(std::size_t first_gate, std::size_t end_gate, std::uint32_t* sum) const;
 
  private:
   gate_kernels::tile_args args();
