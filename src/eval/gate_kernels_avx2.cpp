@@ -22,7 +22,7 @@ struct avx2_ops {
   // Eight popcounts without scalar popcnt (one port on most cores, and each lane extracted first):
   // byte counts by a nibble table (pshufb), byte sums per 64-bit lane (psadbw), then the 8 × 4 lane
   // sums folded into one vector of eight 32-bit counts, added to acc (or stored there).
-  static void count8(const vec* x, std::uint32_t* acc, bool add) {
+  [[gnu::always_inline]] static void count8(const vec* x, std::uint32_t* acc, bool add) {
     const __m256i table = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
     const __m256i nibble = _mm256_set1_epi8(0x0f), zero = _mm256_setzero_si256();
     __m256i lanes[8];  // lanes[k]: popcounts of x[k]'s four 64-bit lanes
