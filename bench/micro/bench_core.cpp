@@ -4,6 +4,7 @@
 #include "bitlens/algebra/bitvec.hpp"
 #include "bitlens/algebra/z2.hpp"
 #include "bitlens/eval/gate_inference.hpp"
+#include "bitlens/eval/gate_pass.hpp"
 #include "bitlens/eval/group_count.hpp"
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/learn/gate_train.hpp"
@@ -134,6 +135,39 @@ gate_network random_gates(const benchmark::State& state) {
   lp.random_fraction = 1.0;
   return make_gate_layers(784, lp);
 }
+
+// The fused pass alone (forward, then reverse with every gate's eight counts) over one tile of 256
+// samples, 1 thread, random tables and every output's m set: the kernel without the trainer's head,
+// merge and flips. 784 → 6 × range(0) gates: 1000 fits in L2 (≈ 1 MiB of values, adjoints and
+// counts), 8000 does not (≈ 4 MiB). Items are gate·samples.
+void gate_pass_tile(benchmark::State& state) {
+  gate_layers_params lp;
+  lp.layers = 6;
+  lp.width = static_cast<std::size_t>(state.range(0));
+  lp.random_fraction = 1.0;
+  const gate_network net = make_gate_layers(784, lp);
+  gate_pass pass(net, 4);
+  test::rng g(5);
+  for (std::size_t i = 0; i < 784; ++i) {
+    for (std::size_t j = 0; j < pass.tile_words(); ++j) pass.input(i)[j] = g() & g();
+  }
+  std::vector<std::uint64_t> noise(4096);
+  for (auto& x : noise) x = g();
+  for (auto _ : state) {
+    pass.forward();
+    // The output adjoints (as a loss head would write them): δ = the output ⊕ random targets.
+    for (std::size_t k = 0; k < net.num_outputs(); ++k) {
+      for (std::size_t j = 0; j < pass.tile_words(); ++j) {
+        pass.output_matters(k)[j] = ~std::uint64_t{0};
+        pass.output_delta(k)[j] = pass.output(k)[j] ^ noise[(k * pass.tile_words() + j) % noise.size()];
+      }
+    }
+    pass.reverse(gate_pass::counting::replace);
+    benchmark::DoNotOptimize(pass.counts().data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * net.num_gates() * pass.tile_samples()));
+}
+BENCHMARK(gate_pass_tile)->Arg(1000)->Arg(8000);
 
 // The fused training step (forward, group-sum head, reverse with counts, exact merge, flips) of a
 // 784 → range(0) × range(1) gate network with random tables, on batches of range(2) samples and
