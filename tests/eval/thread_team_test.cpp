@@ -26,7 +26,7 @@ TEST_CASE("thread team: each asked member runs each job exactly once", "[eval][t
   }
 }
 
-TEST_CASE("thread team: member 0 is the calling thread; the others run concurrently", "[eval][thread_team]") {
+TEST_CASE("thread team: member 0 is the calling thread, the others run concurrently", "[eval][thread_team]") {
   thread_team team(2);
   const auto caller = std::this_thread::get_id();
   std::thread::id seen[2];

@@ -93,7 +93,7 @@ TEST_CASE("labelled bits: bad rows name the file and line", "[io][labelled]") {
   CHECK(error_of([] { parse_labelled_bits(" \n", "t.txt"); }) == "t.txt: no samples");
 }
 
-TEST_CASE("zip: stored and deflated members read back; bad archives are rejected", "[io][zip]") {
+TEST_CASE("zip: stored and deflated members read back, bad archives are rejected", "[io][zip]") {
   const std::string rows = "0 1 1 0 1\n1 1 0 0 0\n0 0 0 1 9\n";
   for (bool deflated : {false, true}) {
     const auto path = temp_path(deflated ? "deflated.zip" : "stored.zip");

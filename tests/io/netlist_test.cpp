@@ -125,7 +125,7 @@ TEST_CASE("ABC reads our AIGER and BLIF and proves them equivalent to the table"
   }
 }
 
-TEST_CASE("yosys reads our Verilog; its netlist is equivalent", "[external][yosys]") {
+TEST_CASE("yosys reads our Verilog, and its netlist is equivalent", "[external][yosys]") {
   if (!tool_available("yosys") || !tool_available("berkeley-abc")) {
     WARN("yosys or berkeley-abc is not installed: external check skipped");
     return;

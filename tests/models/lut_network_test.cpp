@@ -38,7 +38,7 @@ TEST_CASE("a LUT network's circuit computes its lookup tables", "[lut_network]")
   }
 }
 
-TEST_CASE("cover wiring reads every input; wiring is reproducible from the seed", "[lut_network]") {
+TEST_CASE("cover wiring reads every input, and is reproducible from the seed", "[lut_network]") {
   const auto net = make_lut_network(12, 1, {.k = 4, .widths = {3}, .seed = 9});
   std::set<std::uint32_t> used;
   for (std::size_t l = 0; l < 3; ++l) used.insert(net.luts[l].sources.begin(), net.luts[l].sources.end());
