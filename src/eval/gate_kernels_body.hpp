@@ -55,8 +55,8 @@ void forward_body(const tile_args& t) {
 // Counts of one gate over the tile: |X|, |X·a|, |X·b|, |X·a·b| for X = δ, then for X = m, added to
 // counts[0…7] by the policy's count8 (eight popcounts at once), or stored there when `replace`.
 template <class V>
-[[gnu::always_inline]] inline void count_gate(const std::uint64_t* d, const std::uint64_t* m, const std::uint64_t* a, const std::uint64_t* b,
-                std::size_t w, bool replace, std::uint32_t* counts) {
+[[gnu::always_inline]] inline void count_gate(const std::uint64_t* d, const std::uint64_t* m, const std::uint64_t* a,
+                                              const std::uint64_t* b, std::size_t w, bool replace, std::uint32_t* counts) {
   for (std::size_t i = 0; i < w; i += V::words) {
     const auto vd = V::load(d + i), vm = V::load(m + i), va = V::load(a + i), vb = V::load(b + i);
     const auto da = V::and_(vd, va), ma = V::and_(vm, va);

@@ -1,8 +1,9 @@
 // gate_pass: the fused training pass of a gate_network over one tile of samples — forward through
 // every layer, then (after the caller's loss head has written the output adjoints) reverse through
 // every layer, adding per-gate counts. Nothing of size gates × batch is stored: a pass holds the
-// tile's values (gates × tile words), the adjoints of two layers at a time, and the counts. One gate_pass per thread; summing the
-// counts of several passes is exact, so a result never depends on how tiles were shared out.
+// tile's values (gates × tile words), the adjoints of two layers at a time, and the counts. One
+// gate_pass per thread; summing the counts of several passes is exact, so a result never depends on
+// how tiles were shared out.
 //
 // Two adjoint signals flow backwards, one bit per sample and gate:
 //   δ — the Z2 reverse derivative (RD of the error, summed over paths mod 2), and
