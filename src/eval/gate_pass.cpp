@@ -66,8 +66,6 @@ void gate_pass::reverse(counting mode) {
   gate_kernels::select(kernels_).reverse(t);
 }
 
-void gate_pass::clear_counts() { std::fill(counts_.begin(), counts_.end(), 0U); }
-
 void gate_pass::add_counts_to(std::size_t first_gate, std::size_t end_gate, std::uint32_t* sum) const {
   const std::uint32_t* c = counts_.data() + first_gate * gate_count_slots;
   const std::size_t n = (end_gate - first_gate) * gate_count_slots;

@@ -57,15 +57,14 @@ class gate_pass {
   /// How reverse() stores a tile's counts.
   enum class counting : std::uint8_t {
     add,      // added to the stored counts
-    replace,  // replace them: the first tile of a new sum, with no separate clear
+    replace,  // replace them: the first tile of a new sum (there is no separate clear)
   };
   /// Propagates the adjoints back through every layer and adds (or stores) every gate's counts.
   void reverse(counting mode = counting::add);
 
-  /// gate_count_slots counts per gate, summed over every reverse() since the last clear_counts()
-  /// or counting::replace.
+  /// gate_count_slots counts per gate, summed over every reverse() since the last one with
+  /// counting::replace (or since construction, which starts them at zero).
   std::span<const std::uint32_t> counts() const noexcept { return counts_; }
-  void clear_counts();
   /// Adds the counts of gates [first_gate, end_gate) to `sum` (gate_count_slots per gate, gate
   /// first_gate at sum[0]): one thread's share of merging several passes' counts.
   void add_counts_to(std::size_t first_gate, std::size_t end_gate, std::uint32_t* sum) const;
