@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "learn_support.hpp"
 
+#include <charconv>
 #include <iostream>
 
 namespace bitlens::cli {
@@ -52,12 +53,10 @@ const command_spec& gen_spec() {
 
 int run_gen(const parsed_args& args) {
   std::size_t n = 0;
-  try {
-    std::size_t used = 0;
-    n = std::stoul(args.positionals()[1], &used);
-    if (used != args.positionals()[1].size()) throw std::invalid_argument("n");
-  } catch (const std::exception&) {
-    throw usage_error("N must be a positive whole number, got '" + args.positionals()[1] + "'");
+  const std::string& n_text = args.positionals()[1];
+  const auto [end, ec] = std::from_chars(n_text.data(), n_text.data() + n_text.size(), n);
+  if (n_text.empty() || ec != std::errc{} || end != n_text.data() + n_text.size()) {
+    throw usage_error("N must be a positive whole number, got '" + n_text + "'");
   }
   bit_dataset table;
   try {

@@ -9,6 +9,7 @@
 #include "bitlens/transform/specialize.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <iomanip>
 #include <iostream>
@@ -289,7 +290,12 @@ saved_params load_params(const std::string& path) {
       if (key == "arch") s.network = parse_architecture(value), have_arch = true;
       else if (key == "wiring") s.network.wiring = value == "random" ? wiring_kind::random : wiring_kind::cover;
       else if (key == "skip") s.network.skip = value == "1";
-      else if (key == "seed") s.network.seed = std::stoull(value);
+      else if (key == "seed") {
+        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), s.network.seed);
+        if (value.empty() || ec != std::errc{} || end != value.data() + value.size()) {
+          throw std::invalid_argument("seed must be a whole number from 0 to 2^64 - 1, got '" + value + "'");
+        }
+      }
       else if (key == "params") s.bits = bitvec::from_string(value), have_bits = true;
       else throw std::invalid_argument("unknown key '" + key + "'");
     } catch (const std::exception& e) {

@@ -109,8 +109,19 @@ aig parse_aiger(std::string_view bytes, const std::string& source) {
   const auto h = c.numbers(header.substr(4), 5);
   const std::uint64_t m = h[0], ni = h[1], nl = h[2], no = h[3], na = h[4];
   if (nl != 0) c.fail("the file has " + std::to_string(nl) + " latches; only combinational circuits are supported");
+  // Declared counts are checked against what the file can hold before anything is sized by them
+  // (and before they are added, so that no sum can wrap): every ASCII input, every output and every
+  // ASCII AND takes a line of at least two bytes, every binary AND at least two bytes. Binary inputs
+  // take no bytes at all, so their count has a fixed bound.
+  const std::uint64_t room = bytes.size() / 2;
+  const std::uint64_t max_inputs = binary ? max_aiger_binary_inputs : room;
+  if (ni > max_inputs) {
+    c.fail("header declares " + std::to_string(ni) + " inputs, more than " +
+           (binary ? "the limit of " + std::to_string(max_inputs) : "a file of " + std::to_string(bytes.size()) + " bytes can list"));
+  }
+  if (no > room) c.fail("header declares " + std::to_string(no) + " outputs, more than a file of " + std::to_string(bytes.size()) + " bytes can list");
+  if (na > room) c.fail("header declares " + std::to_string(na) + " AND gates, more than a file of " + std::to_string(bytes.size()) + " bytes can list");
   if (m != ni + na) c.fail("header says M = " + std::to_string(m) + " but I + L + A = " + std::to_string(ni + na));
-  if (m > (std::uint64_t{1} << 30)) c.fail("too large: M = " + std::to_string(m));
   aig g(ni);
   // var -> literal in g (once defined); AND definitions may come in any order in ASCII files.
   std::vector<std::int64_t> lit_of(m + 1, -1);
@@ -165,7 +176,10 @@ aig parse_aiger(std::string_view bytes, const std::string& source) {
     defined[lhs / 2] = 1;
     defs[lhs / 2] = def{a, b, c.line};
   }
-  // Resolve AND gates depth-first, reporting undefined variables and cycles.
+  // Resolve AND gates depth-first, reporting undefined variables and cycles. state 1 marks a gate
+  // whose operands have been pushed: such a gate, still unresolved, is an ancestor of everything
+  // above it on the stack, so meeting it again as an operand is a cycle. A gate pushed twice (two
+  // paths reach it) is not: only expansion marks it.
   std::vector<char> state(m + 1, 0);
   auto resolve = [&](std::uint64_t root) {
     std::vector<std::uint64_t> stack{root};
@@ -177,28 +191,25 @@ aig parse_aiger(std::string_view bytes, const std::string& source) {
       }
       if (!defined[v]) c.fail("variable " + std::to_string(v) + " is used but never defined");
       const auto& d = defs[v];
-      bool ready = true;
-      for (auto operand : {d.a, d.b}) {
-        const auto u = operand / 2;
-        if (lit_of[u] < 0) {
+      if (state[v] == 0) {
+        state[v] = 1;
+        bool pushed = false;
+        for (auto operand : {d.a, d.b}) {
+          const auto u = operand / 2;
+          if (lit_of[u] >= 0) continue;
           if (state[u] == 1) throw input_error(source, d.line, "cycle through variable " + std::to_string(u));
-          state[u] = 1;
           stack.push_back(u);
-          ready = false;
+          pushed = true;
         }
+        if (pushed) continue;
       }
-      if (ready) {
-        auto tr = [&](std::uint64_t x) { return static_cast<aig::lit>(lit_of[x / 2]) ^ static_cast<aig::lit>(x & 1U); };
-        lit_of[v] = g.and_(tr(d.a), tr(d.b));
-        stack.pop_back();
-      }
+      auto tr = [&](std::uint64_t x) { return static_cast<aig::lit>(lit_of[x / 2]) ^ static_cast<aig::lit>(x & 1U); };
+      lit_of[v] = g.and_(tr(d.a), tr(d.b));
+      stack.pop_back();
     }
   };
   for (std::uint64_t v = ni + 1; v <= m; ++v) {
-    if (defined[v]) {
-      state[v] = 1;
-      resolve(v);
-    }
+    if (defined[v]) resolve(v);
   }
   for (const auto& [o, line] : outputs) {
     if (lit_of[o / 2] < 0) throw input_error(source, line, "output uses variable " + std::to_string(o / 2) + ", which is never defined");

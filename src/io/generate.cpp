@@ -26,6 +26,12 @@ std::vector<std::string> join(std::vector<std::string> a, const std::vector<std:
   return a;
 }
 
+[[noreturn]] void throw_unknown_kind(std::string_view kind) {
+  std::string known;
+  for (const auto& k : table_kinds()) known += (known.empty() ? "" : ", ") + k;
+  throw std::invalid_argument("unknown table kind '" + std::string(kind) + "' (known: " + known + ")");
+}
+
 spec make_spec(std::string_view kind, std::size_t n) {
   const std::uint64_t mask = n >= 64 ? ~0ULL : (1ULL << n) - 1;
   if (kind == "adder") return {join(names("a", n), names("b", n)), names("s", n + 1), [=](std::uint64_t r) { return (r & mask) + (r >> n); }};
@@ -41,9 +47,15 @@ spec make_spec(std::string_view kind, std::size_t n) {
   if (kind == "mux") {
     return {join(names("s", n), names("d", std::size_t{1} << n)), {"y"}, [=](std::uint64_t r) { return (r >> (n + (r & mask))) & 1U; }};
   }
-  std::string known;
-  for (const auto& k : table_kinds()) known += (known.empty() ? "" : ", ") + k;
-  throw std::invalid_argument("unknown table kind '" + std::string(kind) + "' (known: " + known + ")");
+  throw_unknown_kind(kind);
+}
+
+// Inputs of the table KIND N, known before the spec names them (a mux of N has N + 2^N).
+std::size_t input_count(std::string_view kind, std::size_t n) {
+  if (kind == "mux") return n + (std::size_t{1} << n);
+  if (kind == "parity" || kind == "majority") return n;
+  if (kind == "adder" || kind == "multiplier" || kind == "comparator") return 2 * n;
+  throw_unknown_kind(kind);
 }
 
 }  // namespace
@@ -51,11 +63,12 @@ spec make_spec(std::string_view kind, std::size_t n) {
 bit_dataset generate_table(std::string_view kind, std::size_t n, std::size_t max_inputs) {
   if (n == 0) throw std::invalid_argument("the size N must be at least 1");
   if (n > 32) throw std::invalid_argument("size " + std::to_string(n) + " is too large");
-  const spec s = make_spec(kind, n);
-  if (s.inputs.size() > max_inputs) {
-    throw std::invalid_argument(std::string(kind) + " " + std::to_string(n) + " has " + std::to_string(s.inputs.size()) +
+  const std::size_t inputs = input_count(kind, n);
+  if (inputs > max_inputs) {
+    throw std::invalid_argument(std::string(kind) + " " + std::to_string(n) + " has " + std::to_string(inputs) +
                                 " inputs; at most " + std::to_string(max_inputs) + " are allowed");
   }
+  const spec s = make_spec(kind, n);
   const std::size_t ni = s.inputs.size(), rows = std::size_t{1} << ni;
   bit_dataset d = bit_dataset::zeros(ni, s.outputs.size(), rows);
   for (std::size_t r = 0; r < rows; ++r) {

@@ -130,9 +130,18 @@ bit_dataset parse_pla(std::string_view text, const std::string& source, table_li
         if (words.size() != 2) throw input_error(source, ln, std::string(what) + " takes one value");
         return parse_count(words[1], source, ln, what);
       };
+      if ((d == ".i" || d == ".o") && !cubes.empty()) {
+        // The cubes read so far were checked against the old widths; a change now would make
+        // them disagree with the table (the expansion would read past their ends).
+        throw input_error(source, ln, d + " after the first cube (declare .i and .o before the cubes)");
+      }
       if (d == ".i") n = arg(".i"), have_i = true;
       else if (d == ".o") m = arg(".o"), have_o = true;
-      else if (d == ".p") declared_rows = arg(".p"), have_p = true, p_line = ln;
+      if ((d == ".i" && n > limits.max_wires) || (d == ".o" && m > limits.max_wires)) {
+        throw input_error(source, ln, d + " declares more than the limit of " + std::to_string(limits.max_wires) + (d == ".i" ? " inputs" : " outputs"));
+      }
+      if (d == ".i" || d == ".o") continue;
+      if (d == ".p") declared_rows = arg(".p"), have_p = true, p_line = ln;
       else if (d == ".ilb") ilb.assign(words.begin() + 1, words.end());
       else if (d == ".ob") ob.assign(words.begin() + 1, words.end());
       else if (d == ".type") {
@@ -182,8 +191,19 @@ bit_dataset parse_pla(std::string_view text, const std::string& source, table_li
   std::size_t listed = 0;
   for (const auto& c : cubes) listed = std::min(limits.max_samples + 1, listed + expansions(c.in));
   const bool as_table = n <= limits.max_table_inputs && (type != "fr" || 2 * listed >= (std::size_t{1} << n));
+  // Bytes a table of `rows` rows takes: n input wires, m target and m care wires, and (complete
+  // tables only) the reader's on, off and don't-care rows per output.
+  const auto check_size = [&](std::size_t rows, std::size_t line) {
+    const double bytes = static_cast<double>(rows) / 8.0 * static_cast<double>(n + (as_table ? 5 : 2) * m);
+    if (bytes > static_cast<double>(limits.max_bytes)) {
+      throw input_error(source, line, "a table of " + std::to_string(rows) + " rows, " + std::to_string(n) + " inputs and " +
+                                          std::to_string(m) + " outputs needs more than the limit of " +
+                                          std::to_string(limits.max_bytes >> 20) + " MiB");
+    }
+  };
   bit_dataset d;
   if (as_table) {
+    check_size(std::size_t{1} << n, 0);
     d = complete_table(n, m);
     const std::size_t rows = d.num_samples();
     std::vector<bitvec> on(m, bitvec(rows)), off(m, bitvec(rows)), dc(m, bitvec(rows));
@@ -233,6 +253,7 @@ bit_dataset parse_pla(std::string_view text, const std::string& source, table_li
       if (total > limits.max_samples) {
         throw input_error(source, c.line, "expanding '-' gives more than " + std::to_string(limits.max_samples) + " samples");
       }
+      check_size(total, c.line);
     }
     d = bit_dataset::zeros(n, m, total);
     std::size_t s = 0;

@@ -29,13 +29,22 @@ class zip_reader {
 
   const std::vector<zip_entry>& entries() const noexcept { return entries_; }
 
-  std::string extract(const zip_entry& e) const {
+  std::string extract(const zip_entry& e, std::size_t max_bytes) const {
     const std::size_t local = e.local_offset;
     need(local, 30, "local header of " + e.name);
     if (u32(local) != local_signature) fail("bad local header of member '" + e.name + "'");
     const std::size_t data = local + 30 + u16(local + 26) + u16(local + 28);
     need(data, e.compressed, "data of " + e.name);
     if ((e.flags & 1) != 0) fail("member '" + e.name + "' is encrypted");
+    // The declared size sizes the output buffer, so it is checked first: deflate expands at most
+    // 1032-fold, a stored member not at all, and no member may exceed the caller's limit.
+    if (e.uncompressed > max_bytes) {
+      fail("member '" + e.name + "' declares " + std::to_string(e.uncompressed) + " bytes, more than the limit of " + std::to_string(max_bytes));
+    }
+    if ((e.method == 0 && e.uncompressed != e.compressed) || std::uint64_t{e.uncompressed} > 1032ULL * e.compressed + 64) {
+      fail("member '" + e.name + "' declares " + std::to_string(e.uncompressed) + " bytes from " + std::to_string(e.compressed) +
+           " compressed bytes, which no deflate stream gives (corrupt header?)");
+    }
     std::string out;
     if (e.method == 0) {
       out.assign(bytes_, data, e.compressed);
@@ -119,10 +128,10 @@ std::vector<std::string> list_zip_members(const std::string& path) {
   return names;
 }
 
-std::string read_zip_member(const std::string& path, const std::string& name) {
+std::string read_zip_member(const std::string& path, const std::string& name, std::size_t max_bytes) {
   const zip_reader zip(path);
   for (const auto& e : zip.entries()) {
-    if (e.name == name) return zip.extract(e);
+    if (e.name == name) return zip.extract(e, max_bytes);
   }
   zip.fail("has no member '" + name + "'");
 }

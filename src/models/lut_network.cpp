@@ -3,6 +3,9 @@
 #include "bitlens/ir/builder.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
+#include <string_view>
 #include <numeric>
 #include <random>
 #include <sstream>
@@ -11,8 +14,15 @@
 namespace bitlens {
 
 lut_network make_lut_network(std::size_t num_inputs, std::size_t num_outputs, const lut_network_params& p) {
+  if (num_inputs == 0) throw std::invalid_argument("a LUT network needs at least one input (the table has none)");
   if (p.k < 1 || p.k > 8) throw std::invalid_argument("LUT size k must be from 1 to 8, got " + std::to_string(p.k));
-  if (num_inputs == 0) throw std::invalid_argument("a LUT network needs at least one input");
+  // The size is known before anything is built: refuse it up front rather than fail in bad_alloc.
+  std::size_t luts = num_outputs;
+  for (std::size_t w : p.widths) luts += std::min(w, max_lut_network_params);
+  if (luts > max_lut_network_params >> p.k) {
+    throw std::invalid_argument("a network of " + std::to_string(luts) + " " + std::to_string(p.k) + "-LUTs has more than the limit of " +
+                                std::to_string(max_lut_network_params) + " parameters");
+  }
   std::mt19937_64 rng(p.seed);
   lut_network net;
   net.num_inputs = num_inputs;
@@ -80,29 +90,35 @@ std::string lut_network::describe() const {
   return out.str();
 }
 
+namespace {
+
+// A whole decimal number with nothing around it (no sign, no spaces), or nullopt.
+std::optional<std::size_t> whole_number(std::string_view text) {
+  std::size_t v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
 lut_network_params parse_architecture(const std::string& text) {
   lut_network_params p;
   const auto colon = text.find(':');
-  const std::string k_text = text.substr(0, colon);
-  try {
-    std::size_t used = 0;
-    p.k = std::stoul(k_text, &used);
-    if (used != k_text.size()) throw std::invalid_argument("k");
-  } catch (const std::exception&) {
-    throw std::invalid_argument("architecture '" + text + "': expected K:W1,W2,... with K the LUT size, e.g. 4:16,8");
-  }
+  const auto k = whole_number(std::string_view(text).substr(0, colon));
+  if (!k) throw std::invalid_argument("architecture '" + text + "': expected K:W1,W2,... with K the LUT size, e.g. 4:16,8");
+  p.k = *k;
   if (colon != std::string::npos) {
     std::stringstream rest(text.substr(colon + 1));
     for (std::string item; std::getline(rest, item, ',');) {
       if (item.empty()) continue;
-      try {
-        std::size_t used = 0;
-        const auto w = std::stoul(item, &used);
-        if (used != item.size() || w == 0) throw std::invalid_argument("w");
-        p.widths.push_back(w);
-      } catch (const std::exception&) {
-        throw std::invalid_argument("architecture '" + text + "': layer width '" + item + "' is not a positive number");
+      const auto w = whole_number(item);
+      if (!w || *w == 0) throw std::invalid_argument("architecture '" + text + "': layer width '" + item + "' is not a positive number");
+      if (*w > max_lut_network_params) {
+        throw std::invalid_argument("architecture '" + text + "': layer width " + item + " is more than the limit of " +
+                                    std::to_string(max_lut_network_params));
       }
+      p.widths.push_back(*w);
     }
   }
   if (p.k < 1 || p.k > 8) throw std::invalid_argument("architecture '" + text + "': LUT size must be from 1 to 8");

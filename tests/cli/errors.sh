@@ -26,4 +26,15 @@ expect 0 "^1 0 $" -- bash -c "printf '1 0 0\n' | '$bl' eval '$circ/full_adder.ci
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 expect 0 "" -- "$bl" rdiff --out "$tmp/rf.circ" "$circ/full_adder.circ"
 expect 0 "^101$" -- bash -c "printf '01001\n' | '$bl' eval '$tmp/rf.circ' -"
+# Declared sizes are refused before anything is allocated, with the file and line where there is one.
+expect 2 "layer width '-1' is not a positive number" -- "$bl" learn --arch 4:-1 "$circ/adder2.truth"
+expect 2 "layer width 100000000 is more than the limit" -- "$bl" learn --arch 4:100000000 "$circ/adder2.truth"
+expect 2 "has 4294967328 inputs; at most 24" -- "$bl" gen mux 32
+expect 2 "N must be a positive whole number, got '-1'" -- "$bl" gen adder -1
+printf '.i 24\n.o 100000\n.type f\n' > "$tmp/huge.pla"
+expect 1 "huge.pla: a table of 16777216 rows, 24 inputs and 100000 outputs needs more than the limit" -- "$bl" learn "$tmp/huge.pla"
+printf 'aag 0 18446744073709551615 0 0 1\n' > "$tmp/wrap.aag"
+expect 1 "wrap.aag:1: header declares 18446744073709551615 inputs" -- "$bl" convert "$tmp/wrap.aag" "$tmp/out.blif"
+printf '# bitlens parameters\narch 4:\nwiring cover\nskip 0\nseed -1\nparams 0\n' > "$tmp/neg_seed.txt"
+expect 1 "neg_seed.txt:5: seed must be a whole number" -- "$bl" learn --resume "$tmp/neg_seed.txt" "$circ/adder2.truth"
 [ "$failures" = 0 ] && echo "all CLI error checks passed" || { echo "$failures CLI checks failed"; exit 1; }

@@ -106,6 +106,25 @@ TEST_CASE("malformed AIGER is rejected with file:line", "[aig][errors]") {
   CHECK_THAT(error_of("aig 2 1 0 1 1\n4\n"), Catch::Contains("truncated binary AND section"));
 }
 
+TEST_CASE("AIGER header counts are bounded before they are added or allocated", "[aig][errors]") {
+  // I + A wraps to M in 64 bits: the sum must not be formed before the counts are checked.
+  CHECK_THAT(error_of("aag 0 18446744073709551615 0 0 1\n"), Catch::StartsWith("t.aag:1: header declares 18446744073709551615 inputs"));
+  CHECK_THAT(error_of("aag 50 0 0 0 50\n"), Catch::Contains("AND gates, more than a file of"));
+  CHECK_THAT(error_of("aag 1 1 0 99 0\n2\n"), Catch::Contains("99 outputs"));
+  // Binary inputs take no bytes, so a fixed limit applies to them.
+  CHECK_THAT(error_of("aig 4294967296 4294967296 0 0 0\n"), Catch::Contains("the limit of"));
+}
+
+TEST_CASE("ASCII AIGER gates may come in any order, also where two paths reach a gate", "[aig]") {
+  // y = 10 = AND(6, 8), 8 = AND(6, 2), 6 = AND(2, 4): gate 6 is reached twice before it is defined.
+  const aig g = parse_aiger("aag 5 2 0 1 3\n2\n4\n10\n10 6 8\n6 2 4\n8 6 2\n", "t.aag");
+  for (int r = 0; r < 4; ++r) {
+    const bool a = (r & 1) != 0, b = (r & 2) != 0;
+    CHECK(g.evaluate({a, b})[0] == (a && b));
+  }
+  CHECK_THAT(error_of("aag 4 1 0 1 3\n2\n8\n8 6 4\n6 4 2\n4 8 2\n"), Catch::Contains("cycle"));
+}
+
 TEST_CASE("AIGER symbols are unique even when names repeat (ABC rejects duplicates)", "[aig]") {
   aig g(2);
   g.input_names = {"a", "a"};

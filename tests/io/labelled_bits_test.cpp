@@ -119,6 +119,21 @@ TEST_CASE("zip: stored and deflated members read back, bad archives are rejected
   CHECK(error_of([] { list_zip_members("/nonexistent/x.zip"); }).rfind("/nonexistent/x.zip", 0) == 0);
 }
 
+TEST_CASE("zip: a member's declared size is checked before its buffer is allocated", "[io][zip][errors]") {
+  const auto path = temp_path("sizes.zip");
+  const std::string data(5000, 'a');
+  std::string zip = make_zip({{"a.txt", data}}, true);
+  write_file_atomic(path, zip);
+  CHECK(error_of([&] { read_zip_member(path, "a.txt", 4999); }) == path + ": member 'a.txt' declares 5000 bytes, more than the limit of 4999");
+  // The central directory starts after the local header and data; its uncompressed size is at +24.
+  const std::size_t central = zip.size() - 22 - (46 + 5);
+  zip[central + 24] = zip[central + 25] = zip[central + 26] = '\xff';
+  zip[central + 27] = '\x7f';  // declares 2 GiB from a few compressed bytes
+  write_file_atomic(path, zip);
+  CHECK(error_of([&] { read_zip_member(path, "a.txt", std::size_t{1} << 32); }).find("which no deflate stream gives") != std::string::npos);
+  std::filesystem::remove(path);
+}
+
 TEST_CASE("zip: the shared binarised MNIST archive, when present", "[io][zip][mnist]") {
   const std::string zip = std::string(BITLENS_SOURCE_DIR) + "/../shared/data/mnist/BinarizedMNISTData.zip";
   if (!std::filesystem::exists(zip)) {

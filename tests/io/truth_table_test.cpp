@@ -122,3 +122,20 @@ TEST_CASE("PLA malformed input", "[pla][errors]") {
   CHECK_THAT(error_of(".i 40\n.o 1\n.type fr\n" + std::string(40, '-') + " 1\n", true, {.max_table_inputs = 20}),
              Catch::StartsWith("t.pla:4: expanding '-' gives more than"));
 }
+
+TEST_CASE("PLA declared sizes are checked before anything is allocated", "[pla][errors]") {
+  // 25 bytes that would declare a 2^24-row table of 100,000 outputs (gigabytes).
+  CHECK_THAT(error_of(".i 24\n.o 100000\n.type f\n", true), Catch::Contains("needs more than the limit of 1024 MiB"));
+  CHECK_THAT(error_of(".i 99999999999\n.o 1\n", true), Catch::StartsWith("t.pla:1: .i declares more than the limit of"));
+  CHECK_THAT(error_of(".i 2\n.o 1\n.type fr\n11 1\n", true, {.max_bytes = 0}), Catch::Contains("needs more than the limit"));
+  // Widths changed after cubes were read would make the earlier cubes shorter than the table.
+  CHECK_THAT(error_of(".i 2\n.o 1\n11 1\n.i 3\n111 1\n", true), Catch::StartsWith("t.pla:4: .i after the first cube"));
+  CHECK_THAT(error_of(".i 2\n.o 1\n11 1\n.o 4\n", true), Catch::StartsWith("t.pla:4: .o after the first cube"));
+}
+
+TEST_CASE("generate_table refuses large sizes before naming their wires", "[generate][errors]") {
+  // mux 32 would name 2^32 data inputs before the limit was checked.
+  CHECK_THROWS_WITH(generate_table("mux", 32), Catch::Contains("has 4294967328 inputs; at most 24"));
+  CHECK_THROWS_WITH(generate_table("adder", 13), Catch::Contains("has 26 inputs"));
+  CHECK_THROWS_WITH(generate_table("nonsense", 30), Catch::StartsWith("unknown table kind 'nonsense'"));
+}

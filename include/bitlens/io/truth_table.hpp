@@ -23,6 +23,11 @@ struct table_limits {
   std::size_t max_table_inputs = 24;
   /// Largest number of samples the PLA reader will produce (after expanding '-').
   std::size_t max_samples = std::size_t{1} << 24;
+  /// Largest number of inputs or outputs a header may declare.
+  std::size_t max_wires = std::size_t{1} << 20;
+  /// Largest table the readers will allocate, in bytes (inputs, targets, care bits and the
+  /// reader's own work rows), checked before allocating. Raise it for tables larger than 1 GiB.
+  std::size_t max_bytes = std::size_t{1} << 30;
 };
 
 /// Parses `.truth` text; `source` names it in errors.

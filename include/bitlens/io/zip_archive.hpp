@@ -13,7 +13,9 @@ namespace bitlens {
 std::vector<std::string> list_zip_members(const std::string& path);
 
 /// The uncompressed contents of member `name` (its CRC-32 checked).
-/// Throws input_error when the member is missing, corrupt or uses an unsupported method.
-std::string read_zip_member(const std::string& path, const std::string& name);
+/// Throws input_error when the member is missing, corrupt, uses an unsupported method, or declares
+/// more than `max_bytes` (default 1 GiB) or more than its compressed size can hold — checked before
+/// any buffer is allocated.
+std::string read_zip_member(const std::string& path, const std::string& name, std::size_t max_bytes = std::size_t{1} << 30);
 
 }  // namespace bitlens

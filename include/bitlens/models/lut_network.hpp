@@ -44,7 +44,11 @@ struct lut_network {
   std::string describe() const;
 };
 
-/// A network for `num_inputs` → `num_outputs` (std::invalid_argument for k outside 1..8 or no inputs).
+/// The most table entries a LUT network may have (2^24: 16 Mi parameters, a circuit of gigabytes).
+inline constexpr std::size_t max_lut_network_params = std::size_t{1} << 24;
+
+/// A network for `num_inputs` → `num_outputs` (std::invalid_argument for k outside 1..8, no inputs,
+/// or more than max_lut_network_params parameters; checked before anything is allocated).
 lut_network make_lut_network(std::size_t num_inputs, std::size_t num_outputs, const lut_network_params& params);
 
 /// Parses an architecture string "k:w1,w2,..." (e.g. "4:16,8"; "4:" or "4" for no hidden layer).
