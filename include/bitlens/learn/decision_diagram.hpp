@@ -1,0 +1,51 @@
+// Exact by construction: a complete truth table as one shared, reduced, ordered decision diagram
+// with complemented edges (all outputs in one diagram, so a sub-function two outputs share is built
+// once), turned into a Z2 circuit of multiplexers. Every node is a Shannon split f = x·f₁ + (1+x)·f₀
+// on the variable of its level; the leaves are the table's bits, so the circuit is right on every
+// cared row whatever the order. The order decides the size: a search bounded in time (start
+// candidates, then sifting — each variable tried at every position) minimises the AND count the
+// multiplexers take.
+//
+// Don't-cares are used where a whole cofactor is unspecified (that branch takes its sibling's
+// function, and the split disappears); an unspecified row inside a specified cofactor reads as 0.
+#pragma once
+
+#include "bitlens/algebra/bit_dataset.hpp"
+#include "bitlens/algebra/z2.hpp"
+#include "bitlens/ir/circuit.hpp"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace bitlens {
+
+/// Options of the order search of decision_diagram_circuit.
+struct diagram_params {
+  double time_limit = 1.0;  // seconds for sifting after the start candidates; 0: start candidates only
+};
+
+/// What a diagram (or the search for one) measured.
+struct diagram_stats {
+  std::vector<std::size_t> order;  // variable order, top (first split) first
+  std::size_t nodes = 0;           // decision nodes, all outputs together
+  std::size_t and_estimate = 0;    // ANDs of the multiplexers: 1 where a child is constant, else 3
+  std::size_t orders_tried = 0;    // diagrams built by the search
+};
+
+/// Largest number of inputs the diagram functions accept (the table has 2^n rows).
+inline constexpr std::size_t max_diagram_inputs = 24;
+
+/// Size of the diagram of `table` for variable order `order` (a permutation of the inputs, top first),
+/// without building a circuit. std::invalid_argument when `table` is not a complete table of at most
+/// max_diagram_inputs inputs, or `order` is not a permutation of them.
+diagram_stats diagram_size(const bit_dataset& table, std::span<const std::size_t> order);
+
+/// The circuit of the diagram of `table` for `order`: exact on every cared row of every output.
+circuit<z2> diagram_circuit(const bit_dataset& table, std::span<const std::size_t> order);
+
+/// Searches variable orders for `params.time_limit` seconds and returns the smallest diagram's order
+/// (stats->order) and size. Deterministic for a given table apart from where the time runs out.
+diagram_stats search_diagram_order(const bit_dataset& table, const diagram_params& params = {});
+
+}  // namespace bitlens
