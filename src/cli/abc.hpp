@@ -36,8 +36,11 @@ struct abc_optimized {
   std::string message;  // why it did not run, or the script used
 };
 
-/// Runs ABC on g: `strash; dc2; if -K 6; mfs2; strash; dc2` — structural rewriting, then 6-LUT
-/// mapping with SAT-based don't-care optimisation (mfs2). A synthesis flow, not a check: the caller verifies.
-abc_optimized abc_optimize(const aig& g);
+/// Post-optimises g with ABC within about `seconds` (the first round runs for a second at least):
+/// rounds of rewriting (dc2), mapping over structural choices into 6- and 4-input LUTs (dch, if) and
+/// SAT-based don't-care resynthesis (mfs2), repeated while they shrink it. It rewrites the circuit it
+/// is given and never reads the truth table. `result` is the smallest AIG seen (g itself when ABC
+/// found nothing smaller). A synthesis flow, not a check: the caller verifies.
+abc_optimized abc_optimize(const aig& g, double seconds);
 
 }  // namespace bitlens::cli

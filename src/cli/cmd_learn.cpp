@@ -6,6 +6,7 @@
 #include "bitlens/io/file.hpp"
 #include "bitlens/io/netlist.hpp"
 #include "bitlens/io/truth_table.hpp"
+#include "bitlens/learn/decision_diagram.hpp"
 #include "bitlens/learn/train.hpp"
 #include "bitlens/models/lut_network.hpp"
 #include "bitlens/models/rda_models.hpp"
@@ -13,7 +14,10 @@
 #include "default_table.hpp"
 #include "learn_support.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -28,6 +32,7 @@ const command_spec& learn_spec() {
       "Learn a circuit that computes a truth table (or fits labelled bit data), write it, and verify it.", 0, 1,
       {{"out", "FILE", "write the learned circuit: .aig, .aag, .blif, .v, .circ or .dot"},
        {"arch", "K:W1,W2,...", "LUT network: K-input LUTs, hidden layer widths (default: automatic search)"},
+       {"method", "HOW", "auto (default): for a complete table, a decision diagram and the learned network, keeping the smaller; search: learning only; diagram: the diagram only"},
        {"decompose", "HOW", "auto (default): a joint network, then one per output if needed; outputs; none"},
        {"wiring", "KIND", "cover (every source used; default) or random"},
        {"skip", "", "let LUTs read any earlier layer and the inputs (residual wiring)"},
@@ -38,7 +43,7 @@ const command_spec& learn_spec() {
        {"decay", "D", "vote: rank by decayed vote accumulators (0 < D < 1; momentum)"},
        {"batch", "N", "samples per step (default: all)"},
        {"seed", "N", "random seed (default 1); the same seed gives the same circuit"},
-       {"time-limit", "S", "seconds of training (default 10)"},
+       {"time-limit", "S", "seconds for the whole command: diagram, training and ABC (default 10)"},
        {"steps", "N", "step budget (default: none); with --steps the run is reproducible"},
        {"valid", "FILE", "validation data: selects the returned parameters (keep-best)"},
        {"valid-split", "F", "hold out a fraction F of the rows for validation"},
@@ -127,25 +132,67 @@ train_params make_train_params(const parsed_args& args) {
   return tp;
 }
 
+// A candidate circuit after lowering and ABC's post-optimisation.
+struct optimized {
+  aig lowered, final_aig;
+  std::string abc_note;  // what ABC did, for the report
+};
+
+optimized optimize(const circuit<z2>& c, bool use_abc, double seconds) {
+  optimized o{lower_to_aig(c), aig{}, ""};
+  o.final_aig = o.lowered;
+  if (!use_abc) return o;
+  auto opt = abc_optimize(o.lowered, seconds);
+  if (opt.ran && opt.result.num_ands() < o.lowered.num_ands()) o.final_aig = std::move(opt.result);
+  o.abc_note = opt.ran ? "; after " + opt.message + ": " + std::to_string(o.final_aig.num_ands()) + " AND nodes"
+                       : "; not optimised (" + opt.message + ")";
+  return o;
+}
+
+// The options that decide what is done, checked before any work starts.
+struct learn_plan {
+  bool use_diagram = false, use_search = true, use_abc = true;
+};
+
+learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool has_valid, bool user_model) {
+  const std::string method = args.value_or("method", "auto");
+  if (method != "auto" && method != "diagram" && method != "search") throw usage_error("--method must be auto, diagram or search, got '" + method + "'");
+  const std::string how = args.value_or("optimize", "abc");
+  if (how != "abc" && how != "none") throw usage_error("--optimize must be abc or none, got '" + how + "'");
+  if (const auto o = args.value("out")) {
+    static const char* const formats[] = {".aig", ".aag", ".blif", ".v", ".circ", ".dot"};
+    if (std::none_of(std::begin(formats), std::end(formats), [&](const char* e) { return has_extension(*o, e); })) {
+      throw usage_error(*o + ": unknown output format (expected .aig, .aag, .blif, .v, .circ or .dot)");
+    }
+    const auto dir = std::filesystem::path(*o).parent_path();
+    if (!dir.empty() && !std::filesystem::is_directory(dir)) throw usage_error(*o + ": the directory " + dir.string() + " does not exist");
+  }
+  const bool complete = tr.is_complete_table() && tr.num_inputs() <= max_diagram_inputs && !has_valid;
+  if (method == "diagram" && (!complete || user_model)) {
+    throw usage_error("--method diagram needs a complete truth table, and no --valid, --valid-split, --arch, --resume or --model");
+  }
+  if (args.value("save-params") && (method == "diagram" || args.value_or("decompose", "auto") == "outputs")) {
+    throw usage_error("--save-params needs a single network: use it with --method search or auto, and --decompose none or auto");
+  }
+  learn_plan p;
+  p.use_diagram = complete && !user_model && method != "search";
+  p.use_search = method != "diagram";
+  p.use_abc = how == "abc";
+  return p;
+}
+
 }  // namespace
 
 int run_learn(const parsed_args& args) {
   if (args.value("field")) return run_learn_field(args);
-  const auto base = make_train_params(args);
+  const auto started = std::chrono::steady_clock::now();
+  const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+  auto base = make_train_params(args);
   std::optional<saved_params> resumed;
   if (const auto r = args.value("resume")) resumed = load_params(*r);
   const auto data = load_data(args, base.seed);
   const bool quiet = args.flag("quiet");
-  std::ofstream metrics;
-  if (const auto m = args.value("metrics")) {
-    metrics.open(*m);
-    if (!metrics) throw std::runtime_error(*m + ": cannot open for writing");
-  }
   const auto& tr = data.train;
-  std::cout << std::unitbuf;  // keep results and progress (standard error) in order
-  std::cout << "table: " << data.name << " (" << tr.num_inputs() << " inputs, " << tr.num_outputs() << " outputs, "
-            << tr.num_samples() << " rows" << (data.valid ? ", " + std::to_string(data.valid->num_samples()) + " validation rows" : "")
-            << ")\n";
   lut_network_params fixed;
   const bool auto_arch = !args.value("arch") && !resumed;
   if (resumed) fixed = resumed->network;
@@ -163,7 +210,6 @@ int run_learn(const parsed_args& args) {
     fixed.skip = args.flag("skip");
     fixed.seed = base.seed;
   }
-  progress_printer progress(quiet, isatty(2) != 0, metrics.is_open() ? &metrics : nullptr);
   const std::string dec = args.value_or("decompose", "auto");
   if (dec != "auto" && dec != "outputs" && dec != "none") throw usage_error("--decompose must be auto, outputs or none, got '" + dec + "'");
   const auto mode = dec == "auto" ? decompose_mode::automatic : dec == "outputs" ? decompose_mode::outputs : decompose_mode::none;
@@ -172,21 +218,57 @@ int run_learn(const parsed_args& args) {
     throw usage_error("--model must be lut, memoriser or pseudo-linear (without --field), got '" + model_kind + "'");
   }
   if (model_kind == "memoriser" && tr.num_inputs() > 16) throw usage_error("--model memoriser needs at most 16 inputs");
-  const learned_circuit out =
-      model_kind == "memoriser"
-          ? learn_model(lut_memoriser(tr.num_inputs(), tr.num_outputs()), "LUT memoriser (one " + std::to_string(tr.num_inputs()) + "-input LUT per output)", tr,
-                        data.valid ? &*data.valid : nullptr, base, progress)
-      : model_kind == "pseudo-linear"
-          ? learn_model(pseudo_linear(tr.num_inputs(), tr.num_outputs()), "pseudo-linear y = Wx + b", tr, data.valid ? &*data.valid : nullptr,
-                        base, progress)
-          : learn_circuit(tr, data.valid ? &*data.valid : nullptr, base, auto_arch ? std::nullopt : std::optional(fixed),
-                          resumed ? &resumed->bits : nullptr, mode, progress);
+  const learn_plan plan = plan_learning(args, tr, data.valid.has_value(), resumed || !auto_arch || model_kind != "lut");
+  // Every option is checked: only now is the metrics file opened (a failed command leaves it as it was).
+  std::ofstream metrics;
+  if (const auto m = args.value("metrics")) {
+    metrics.open(*m);
+    if (!metrics) throw std::runtime_error(*m + ": cannot open for writing");
+  }
+  std::cout << std::unitbuf;  // keep results and progress (standard error) in order
+  std::cout << "table: " << data.name << " (" << tr.num_inputs() << " inputs, " << tr.num_outputs() << " outputs, "
+            << tr.num_samples() << " rows" << (data.valid ? ", " + std::to_string(data.valid->num_samples()) + " validation rows" : "")
+            << ")\n";
+  progress_printer progress(quiet, isatty(2) != 0, metrics.is_open() ? &metrics : nullptr);
+  // The budget covers the whole command. With a diagram, it takes a fifth for its order search and
+  // training two fifths; what is left goes to ABC.
+  const double budget = base.time_limit;
+  std::vector<learned_circuit> candidates;
+  if (plan.use_diagram) candidates.push_back(learn_diagram(tr, budget > 0 ? 0.2 * budget : 1.0, progress));
+  if (plan.use_search) {
+    if (plan.use_diagram && budget > 0) base.time_limit = std::max(0.001, 0.6 * budget - elapsed());
+    else if (budget > 0) base.time_limit = std::max(0.001, 0.8 * budget - elapsed());
+    candidates.push_back(
+        model_kind == "memoriser"
+            ? learn_model(lut_memoriser(tr.num_inputs(), tr.num_outputs()), "LUT memoriser (one " + std::to_string(tr.num_inputs()) + "-input LUT per output)", tr,
+                          data.valid ? &*data.valid : nullptr, base, progress)
+        : model_kind == "pseudo-linear"
+            ? learn_model(pseudo_linear(tr.num_inputs(), tr.num_outputs()), "pseudo-linear y = Wx + b", tr, data.valid ? &*data.valid : nullptr,
+                          base, progress)
+            : learn_circuit(tr, data.valid ? &*data.valid : nullptr, base, auto_arch ? std::nullopt : std::optional(fixed),
+                            resumed ? &resumed->bits : nullptr, mode, progress));
+  }
   progress.finish();
 
+  // Lower and post-optimise every exact candidate (or the only one), then keep the smallest.
+  const bool complete = tr.is_complete_table();
+  std::vector<optimized> shaped;
+  std::size_t chosen = 0;
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const bool worth = candidates[k].stats.exact || !complete || candidates.size() == 1;
+    const double left = budget > 0 ? (budget - elapsed()) / double(candidates.size() - k) : 5.0;
+    shaped.push_back(optimize(candidates[k].circuit_, plan.use_abc && worth, left));
+    const auto key = [&](std::size_t i) { return std::make_pair(!candidates[i].stats.exact, shaped[i].final_aig.num_ands()); };
+    if (key(k) <= key(chosen)) chosen = k;  // on a tie the learned network (listed last) is kept
+  }
+  const learned_circuit& out = candidates[chosen];
   const circuit<z2>& specialised = out.circuit_;
-  const aig lowered = lower_to_aig(specialised);
+  const aig& lowered = shaped[chosen].lowered;
+  const aig& final_aig = shaped[chosen].final_aig;
   const auto& st = out.stats;
-  std::cout << "model: " << out.description << ", optimizer " << optimizer_name(base.optimizer) << ", seed " << base.seed << "\n";
+  std::cout << "model: " << out.description;
+  if (out.steps > 0 || out.params) std::cout << ", optimizer " << optimizer_name(base.optimizer) << ", seed " << base.seed;
+  std::cout << "\n";
   std::cout << "result: " << (st.exact ? "exact" : "not exact") << " (" << st.train_errors << " of " << st.train_cared_bits
             << " cared bits wrong, accuracy " << percent(st.train_cared_bits - st.train_errors, st.train_cared_bits) << ")";
   if (st.valid_errors) {
@@ -195,33 +277,37 @@ int run_learn(const parsed_args& args) {
   std::cout << "\n  " << out.steps << " steps, " << out.attempts << " attempt(s), " << st.restarts << " restarts, "
             << st.perturbations << " perturbations, " << fixed_seconds(out.seconds) << "\n";
   std::cout << "circuit: " << specialised.count(op::add) << " XOR + " << specialised.count(op::mul)
-            << " AND gates; AIG: " << lowered.num_ands() << " AND nodes";
-  // Optional synthesis by ABC: kept only when smaller; what is written and verified is the final AIG.
-  aig final_aig = lowered;
-  const std::string how = args.value_or("optimize", "abc");
-  if (how != "abc" && how != "none") throw usage_error("--optimize must be abc or none, got '" + how + "'");
-  if (how == "abc") {
-    auto opt = abc_optimize(lowered);
-    if (opt.ran && opt.result.num_ands() < lowered.num_ands()) final_aig = std::move(opt.result);
-    std::cout << (opt.ran ? "; after " + opt.message + ": " + std::to_string(final_aig.num_ands()) + " AND nodes"
-                          : "; not optimised (" + opt.message + ")");
+            << " AND gates; AIG: " << lowered.num_ands() << " AND nodes" << shaped[chosen].abc_note << "\n";
+  if (candidates.size() > 1) {
+    std::cout << "candidates:";
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+      const auto& d = candidates[k].description;
+      std::cout << (k ? ";" : "") << ' ' << d.substr(0, d.find(',', d.find(',') + 1)) << ": "
+                << (candidates[k].stats.exact ? std::to_string(shaped[k].final_aig.num_ands()) + " AND nodes" : "not exact")
+                << (k == chosen ? " (kept)" : "");
+    }
+    std::cout << "\n";
   }
-  std::cout << "\n";
   const circuit<z2> learned = final_aig.num_ands() < lowered.num_ands() ? to_circuit(final_aig) : specialised;
-  if (const auto o = args.value("out")) {
-    save_z2_circuit(*o, learned);
-    std::cout << "wrote: " << *o << "\n";
-  }
-  if (const auto s = args.value("save-params")) {
-    if (!out.params) throw usage_error("--save-params needs a single network; this table was learned one output at a time (use --decompose none)");
-    save_params(*s, *out.params);
-  }
-
-  bool ok = st.exact || !tr.is_complete_table();
+  bool ok = st.exact || !complete;
   if (!args.flag("no-verify")) ok = report_verification(learned, final_aig, tr, data.truth_path ? &*data.truth_path : nullptr) && ok;
+  // Checked before anything is written, so that a refused --save-params leaves --out as it was.
+  if (args.value("save-params") && !out.params) {
+    throw usage_error("--save-params needs a single network; this table was learned one output at a time or by the diagram (use --decompose none --method search)");
+  }
+  // A complete table not learned exactly is a failure: nothing is written as if it were the answer.
+  if (const auto o = args.value("out")) {
+    if (ok) {
+      save_z2_circuit(*o, learned);
+      std::cout << "wrote: " << *o << "\n";
+    } else {
+      std::cout << "not written: " << *o << " (the circuit is not exact)\n";
+    }
+  }
+  if (const auto s = args.value("save-params")) save_params(*s, *out.params);
   if (metrics.is_open()) {
     metrics << "{\"event\":\"result\",\"exact\":" << (st.exact ? "true" : "false") << ",\"train_errors\":" << st.train_errors
-            << ",\"cared_bits\":" << st.train_cared_bits << ",\"steps\":" << out.steps << ",\"seconds\":" << out.seconds
+            << ",\"cared_bits\":" << st.train_cared_bits << ",\"steps\":" << out.steps << ",\"seconds\":" << elapsed()
             << ",\"ands\":" << final_aig.num_ands() << ",\"ands_lowered\":" << lowered.num_ands() << ",\"gates\":" << learned.num_nodes() << "}\n";
   }
   return ok ? 0 : 1;

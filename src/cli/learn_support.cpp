@@ -5,11 +5,13 @@
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/io/file.hpp"
 #include "bitlens/ir/compose.hpp"
+#include "bitlens/learn/decision_diagram.hpp"
 #include "bitlens/transform/simplify.hpp"
 #include "bitlens/transform/specialize.hpp"
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <iomanip>
 #include <iostream>
@@ -255,6 +257,27 @@ learned_circuit learn_circuit(const bit_dataset& train, const bit_dataset* valid
   best.steps = joint.steps + parts.steps;
   best.seconds = joint.seconds + parts.seconds;
   return std::move(best);
+}
+
+learned_circuit learn_diagram(const bit_dataset& table, double seconds, progress_printer& progress) {
+  progress.attempt(1, "decision diagram");
+  const auto start = std::chrono::steady_clock::now();
+  const diagram_stats d = search_diagram_order(table, {.time_limit = seconds});
+  // Both shapes of the same diagram; the one whose AIG is smaller goes on (to ABC).
+  circuit<z2> chains = diagram_circuit(table, d.order, diagram_shape::chains);
+  circuit<z2> cubes = diagram_circuit(table, d.order, diagram_shape::balanced_cubes);
+  const bool balanced = lower_to_aig(cubes).num_ands() < lower_to_aig(chains).num_ands();
+  learned_circuit out{balanced ? std::move(cubes) : std::move(chains), "", {}, 1, 0, 0, std::nullopt};
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::ostringstream desc;
+  desc << "decision diagram, " << d.nodes << " nodes" << (balanced ? " with balanced cubes" : "") << " ("
+       << d.orders_tried << " variable orders tried), order";
+  for (auto v : d.order) desc << ' ' << (v < table.input_names.size() ? table.input_names[v] : "x" + std::to_string(v));
+  out.description = desc.str();
+  out.stats.exact = true;  // by construction; verified below like every other result
+  out.stats.train_cared_bits = table.num_cared_bits();
+  out.stats.seconds = out.seconds;
+  return out;
 }
 
 learned_circuit learn_model(const circuit<z2>& model, const std::string& description, const bit_dataset& train,

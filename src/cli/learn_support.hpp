@@ -74,6 +74,10 @@ learned_circuit learn_circuit(const bit_dataset& train, const bit_dataset* valid
                               std::optional<lut_network_params> fixed, const bitvec* initial, decompose_mode mode,
                               progress_printer& progress);
 
+/// The decision-diagram circuit of a complete table (learn/decision_diagram.hpp), its variable order
+/// searched for about `seconds`: exact on every cared row by construction.
+learned_circuit learn_diagram(const bit_dataset& table, double seconds, progress_printer& progress);
+
 /// Trains one given parametrised model (e.g. the RDA paper's memoriser or pseudo-linear model)
 /// and specialises it.
 learned_circuit learn_model(const circuit<z2>& model, const std::string& description, const bit_dataset& train,

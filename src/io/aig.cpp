@@ -51,6 +51,14 @@ aig aig::cleanup() const {
   return out;
 }
 
+aig aig::select_outputs(std::span<const std::size_t> which) const {
+  aig t = *this;
+  t.outputs_.clear();
+  t.output_names.clear();
+  for (auto k : which) t.add_output(outputs_.at(k), k < output_names.size() ? output_names[k] : std::string{});
+  return t.cleanup();
+}
+
 std::vector<bool> aig::evaluate(const std::vector<bool>& inputs) const {
   std::vector<char> v(max_var() + 1, 0);
   for (std::size_t i = 0; i < num_inputs_; ++i) v[i + 1] = inputs.at(i) ? 1 : 0;

@@ -78,24 +78,78 @@ class diagram {
     return s;
   }
 
-  circuit<z2> to_circuit(const bit_dataset& t) const {
+  circuit<z2> to_circuit(const bit_dataset& t, bool balanced_cubes) const {
     circuit_builder<z2> b;
     std::vector<wire> x;
     for (std::size_t i = 0; i < t.num_inputs(); ++i) x.push_back(b.input(i < t.input_names.size() ? t.input_names[i] : "x" + std::to_string(i)));
+    const std::vector<char> cube = balanced_cubes ? cube_nodes() : std::vector<char>(2 * nodes_.size(), 0);
     std::vector<wire> w(nodes_.size());
     w[0] = b.zero();
-    const auto wire_of = [&](edge e) { return (e & 1U) != 0 ? b.not_(w[e >> 1]) : w[e >> 1]; };
+    const auto wire_of = [&](edge e) {
+      if (e != true_edge && cube[e]) return cube_wire(b, x, e);
+      return (e & 1U) != 0 ? b.not_(w[e >> 1]) : w[e >> 1];
+    };
     for (std::size_t i = 1; i < nodes_.size(); ++i) {  // children come before parents
       const auto& d = nodes_[i];
-      const wire s = x[order_[d.level]], lo = wire_of(d.lo);
-      // hi = ¬lo is s ⊕ lo: one XOR rather than a multiplexer of a wire and its negation.
-      w[i] = d.hi == (d.lo ^ 1U) ? b.add(s, lo) : b.mux(s, wire_of(d.hi), lo);
+      // Each node in the shape that costs least: a constant arm makes it one AND (or OR), and
+      // hi = ¬lo makes it s ⊕ lo. (lo is never complemented, so lo is never the constant true.)
+      const wire s = x[order_[d.level]], lo = wire_of(d.lo), hi = wire_of(d.hi);
+      if (d.lo == false_edge) w[i] = b.and_(s, hi);
+      else if (d.hi == false_edge) w[i] = b.and_(b.not_(s), lo);
+      else if (d.hi == true_edge) w[i] = b.or_(s, lo);
+      else if (d.hi == (d.lo ^ 1U)) w[i] = b.add(s, lo);
+      else w[i] = b.mux(s, hi, lo);
     }
     for (std::size_t o = 0; o < roots_.size(); ++o) b.output(wire_of(roots_[o]), o < t.output_names.size() ? t.output_names[o] : "y" + std::to_string(o));
-    return b.build();
+    return b.build({.prune = true});  // chain nodes inside balanced cubes are left unused
   }
 
  private:
+  // The cofactors of edge e: those of its node, complemented when e is.
+  std::pair<edge, edge> children(edge e) const {
+    const auto& d = nodes_[e >> 1];
+    return {d.lo ^ (e & 1U), d.hi ^ (e & 1U)};
+  }
+
+  // cube[e] for every edge: whether it is a conjunction of literals (true is the empty one).
+  // A cube is a chain in the diagram; built as one, cubes over the same variables share only a
+  // suffix; built as balanced products (cube_wire), they share aligned sub-products instead.
+  std::vector<char> cube_nodes() const {
+    std::vector<char> cube(2 * nodes_.size(), 0);
+    cube[true_edge] = 1;
+    for (edge e = 2; e < cube.size(); ++e) {
+      const auto [lo, hi] = children(e);
+      cube[e] = (lo == false_edge && cube[hi]) || (hi == false_edge && cube[lo]);
+    }
+    return cube;
+  }
+
+  // The cube of edge e as a product tree over aligned ranges of order positions ([0,2), [2,4), …
+  // then [0,4), …), so that equal sub-products of different cubes are one gate (the builder hashes).
+  wire cube_wire(circuit_builder<z2>& b, const std::vector<wire>& x, edge e) const {
+    std::vector<std::pair<std::size_t, bool>> lits;  // (order position, positive)
+    while (e != true_edge) {
+      const auto [lo, hi] = children(e);
+      lits.emplace_back(nodes_[e >> 1].level, lo == false_edge);
+      e = lo == false_edge ? hi : lo;
+    }
+    const auto product = [&](auto&& self, std::size_t first, std::size_t last, std::size_t lo_pos, std::size_t span) -> wire {
+      if (last - first == 1) {
+        const wire v = x[order_[lits[first].first]];
+        return lits[first].second ? v : b.not_(v);
+      }
+      std::size_t half = span / 2;
+      while (lits[first].first >= lo_pos + half || lits[last - 1].first < lo_pos + half) {  // all on one side
+        if (lits[first].first >= lo_pos + half) lo_pos += half;
+        half /= 2;
+      }
+      std::size_t mid = first;
+      while (lits[mid].first < lo_pos + half) ++mid;
+      return b.and_(self(self, first, mid, lo_pos, half), self(self, mid, last, lo_pos + half, half));
+    };
+    return product(product, 0, lits.size(), 0, std::bit_ceil(order_.size()));
+  }
+
   void check_order(std::size_t n) const {
     std::vector<char> seen(n, 0);
     for (auto v : order_) {
@@ -145,8 +199,8 @@ diagram_stats diagram_size(const bit_dataset& table, std::span<const std::size_t
   return diagram(leaves(table), order).stats();
 }
 
-circuit<z2> diagram_circuit(const bit_dataset& table, std::span<const std::size_t> order) {
-  return diagram(leaves(table), order).to_circuit(table);
+circuit<z2> diagram_circuit(const bit_dataset& table, std::span<const std::size_t> order, diagram_shape shape) {
+  return diagram(leaves(table), order).to_circuit(table, shape == diagram_shape::balanced_cubes);
 }
 
 diagram_stats search_diagram_order(const bit_dataset& table, const diagram_params& params) {

@@ -70,6 +70,7 @@ TEST_CASE("diagram circuits are exact on every cared row, whatever the order", "
     REQUIRE(c.num_inputs() == n);
     REQUIRE(c.num_outputs() == m);
     CHECK(wrong_cared_bits(c, d) == 0);
+    CHECK(wrong_cared_bits(diagram_circuit(d, order, diagram_shape::balanced_cubes), d) == 0);
     const auto s = diagram_size(d, order);
     CHECK(s.order == order);
     CHECK(s.and_estimate <= 3 * s.nodes);
@@ -83,6 +84,27 @@ TEST_CASE("complement edges make parity one node per input in any order", "[diag
   const auto s = diagram_size(d, order);
   CHECK(s.nodes == 9);
   CHECK(wrong_cared_bits(diagram_circuit(d, order), d) == 0);
+}
+
+TEST_CASE("balanced cubes share a decoder's predecoders", "[diagram]") {
+  // 4 → 16 decoder: output k is 1 on row k only. As chains the cubes share only suffixes (4 + 8 + 16
+  // ANDs, less what complement edges fold); as balanced products two 2 → 4 predecoders (8 ANDs)
+  // feed 16 final ANDs.
+  bit_dataset d = generate_table("parity", 4);
+  d.targets = bit_batch(16, 16);
+  d.care = bit_batch(16, 16);
+  for (std::size_t k = 0; k < 16; ++k) {
+    d.targets.set(k, k, true);
+    d.care.wire(k) = ~bitvec(16);
+  }
+  d.output_names.clear();
+  const std::vector<std::size_t> order{0, 1, 2, 3};
+  const auto chains = diagram_circuit(d, order, diagram_shape::chains);
+  const auto balanced = diagram_circuit(d, order, diagram_shape::balanced_cubes);
+  CHECK(wrong_cared_bits(chains, d) == 0);
+  CHECK(wrong_cared_bits(balanced, d) == 0);
+  CHECK(balanced.count(op::mul) == 24);
+  CHECK(chains.count(op::mul) > balanced.count(op::mul));
 }
 
 TEST_CASE("the order search finds the linear order of x0x1 + x2x3 + x4x5 + x6x7", "[diagram]") {

@@ -56,6 +56,8 @@ class aig {
 
   /// The same AIG without the gates no output depends on (dead-gate removal), renumbered.
   aig cleanup() const;
+  /// The AIG of outputs `which` only (in that order, with their names), cleaned up.
+  aig select_outputs(std::span<const std::size_t> which) const;
   /// Output values for one input assignment (bit i of the span = input i).
   std::vector<bool> evaluate(const std::vector<bool>& inputs) const;
 

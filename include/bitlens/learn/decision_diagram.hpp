@@ -41,8 +41,15 @@ inline constexpr std::size_t max_diagram_inputs = 24;
 /// max_diagram_inputs inputs, or `order` is not a permutation of them.
 diagram_stats diagram_size(const bit_dataset& table, std::span<const std::size_t> order);
 
+/// How diagram_circuit builds the nodes whose function is a conjunction of literals (a cube).
+enum class diagram_shape : std::uint8_t {
+  chains,          // as the diagram has them: one AND per node, cubes share their common suffixes
+  balanced_cubes,  // as balanced products over aligned ranges of the order, sharing sub-products
+                   // (a decoder's predecoders); the better shape depends on the function
+};
+
 /// The circuit of the diagram of `table` for `order`: exact on every cared row of every output.
-circuit<z2> diagram_circuit(const bit_dataset& table, std::span<const std::size_t> order);
+circuit<z2> diagram_circuit(const bit_dataset& table, std::span<const std::size_t> order, diagram_shape shape = diagram_shape::chains);
 
 /// Searches variable orders for `params.time_limit` seconds and returns the smallest diagram's order
 /// (stats->order) and size. Deterministic for a given table apart from where the time runs out.
