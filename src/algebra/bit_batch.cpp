@@ -31,4 +31,15 @@ boost::dynamic_bitset<> bit_batch::row(std::size_t sample) const {
   return out;
 }
 
+bit_batch bit_batch::select(std::span<const std::size_t> rows) const {
+  bit_batch out(wires_.size(), rows.size());
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    if (rows[k] >= samples_) throw std::out_of_range("bit_batch::select: row " + std::to_string(rows[k]) + " of " + std::to_string(samples_));
+  }
+  for (std::size_t i = 0; i < wires_.size(); ++i) {
+    for (std::size_t k = 0; k < rows.size(); ++k) out.wires_[i].set(k, wires_[i].get(rows[k]));
+  }
+  return out;
+}
+
 }  // namespace bitlens

@@ -30,18 +30,7 @@ bool bit_dataset::is_complete_table() const {
 }
 
 bit_dataset bit_dataset::subset(std::span<const std::size_t> rows) const {
-  bit_dataset d = zeros(num_inputs(), num_outputs(), rows.size());
-  d.input_names = input_names;
-  d.output_names = output_names;
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    const std::size_t r = rows[k];
-    for (std::size_t i = 0; i < num_inputs(); ++i) d.inputs.set(i, k, inputs.get(i, r));
-    for (std::size_t o = 0; o < num_outputs(); ++o) {
-      d.targets.set(o, k, targets.get(o, r));
-      d.care.set(o, k, care.get(o, r));
-    }
-  }
-  return d;
+  return bit_dataset{inputs.select(rows), targets.select(rows), care.select(rows), input_names, output_names};
 }
 
 }  // namespace bitlens

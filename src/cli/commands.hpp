@@ -26,6 +26,8 @@ const command_spec& verify_spec();
 int run_verify(const parsed_args& args);
 const command_spec& gen_spec();
 int run_gen(const parsed_args& args);
+const command_spec& classify_spec();
+int run_classify(const parsed_args& args);
 const command_spec& convert_spec();
 int run_convert(const parsed_args& args);
 

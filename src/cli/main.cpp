@@ -12,6 +12,7 @@ namespace bitlens::cli {
 const std::vector<command>& all_commands() {
   static const std::vector<command> commands{
       {&learn_spec, &run_learn},
+      {&classify_spec, &run_classify},
       {&verify_spec, &run_verify},
       {&gen_spec, &run_gen},
       {&eval_spec, &run_eval},

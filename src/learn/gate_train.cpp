@@ -3,6 +3,7 @@
 
 #include "bitlens/eval/gate_inference.hpp"
 #include "bitlens/eval/group_count.hpp"
+#include "bitlens/learn/group_sum.hpp"
 
 #include <algorithm>
 #include <barrier>
@@ -248,6 +249,36 @@ gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inpu
   }
   if (seen > 0) emit();
   return report;
+}
+
+gate_selection train_gate_classifier_selected(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
+                                              const bit_batch& valid_inputs, std::span<const std::uint32_t> valid_labels,
+                                              const gate_train_params& p) {
+  if (valid_inputs.num_wires() != inputs.num_wires() || valid_inputs.num_samples() != valid_labels.size() || valid_labels.empty()) {
+    throw std::invalid_argument("validation data: needs samples with as many inputs as the training data, one label each");
+  }
+  const auto valid_accuracy = [&] {
+    const compiled_gates cg(net);
+    return classification_accuracy(cg.predict_groups(valid_inputs, p.classes, {.threads = p.threads}), valid_labels);
+  };
+  gate_selection sel;
+  sel.valid_accuracy = valid_accuracy();
+  std::vector<std::uint8_t> best(net.luts().begin(), net.luts().end());
+  gate_train_params q = p;
+  q.on_report = [&](const gate_train_report& r) {
+    gate_train_report measured = r;
+    measured.valid_accuracy = valid_accuracy();
+    if (measured.valid_accuracy > sel.valid_accuracy) {
+      sel.valid_accuracy = measured.valid_accuracy;
+      sel.chosen = measured;
+      best.assign(net.luts().begin(), net.luts().end());
+    }
+    sel.last = measured;
+    return !p.on_report || p.on_report(measured);
+  };
+  train_gate_classifier(net, inputs, labels, q);
+  for (std::size_t g = 0; g < best.size(); ++g) net.set_lut(g, best[g]);
+  return sel;
 }
 
 }  // namespace bitlens

@@ -35,6 +35,8 @@ class bit_batch {
 
   /// One sample as a row of num_wires() bits.
   boost::dynamic_bitset<> row(std::size_t sample) const;
+  /// The samples listed in `rows`, in that order (std::out_of_range for a row past the end).
+  bit_batch select(std::span<const std::size_t> rows) const;
 
   friend bool operator==(const bit_batch&, const bit_batch&) = default;
 

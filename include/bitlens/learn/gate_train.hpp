@@ -36,6 +36,7 @@ struct gate_train_report {
   std::size_t flips = 0;       // table entries flipped so far
   double seconds = 0;          // time spent in training steps (excludes the callback)
   double train_accuracy = 0;   // over the samples since the previous report, before their steps' flips
+  double valid_accuracy = -1;  // on the validation samples (train_gate_classifier_selected); -1: not measured
 };
 
 struct gate_train_params {
@@ -117,5 +118,20 @@ class gate_trainer {
 /// Trains `net` on the data for p.epochs epochs (or p.seconds). Returns the last report.
 gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
                                         const gate_train_params& p);
+
+/// What train_gate_classifier_selected chose.
+struct gate_selection {
+  double valid_accuracy = 0;  // of the returned tables on the validation samples
+  gate_train_report chosen;   // the report at which they were measured (epoch 0, no steps: the start)
+  gate_train_report last;     // the last report of the run
+};
+
+/// Trains like train_gate_classifier, measures class accuracy on the validation samples at every
+/// report (and at the start), and leaves `net` with the tables that scored best there (the earliest
+/// of equals): the model is chosen on validation data, never on test data. p.on_report sees each
+/// report with valid_accuracy set.
+gate_selection train_gate_classifier_selected(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
+                                              const bit_batch& valid_inputs, std::span<const std::uint32_t> valid_labels,
+                                              const gate_train_params& p);
 
 }  // namespace bitlens

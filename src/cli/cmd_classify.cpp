@@ -1,0 +1,233 @@
+// bitlens classify train|test|export: gate-network classifiers from the command line — trained on
+// labelled bits with a validation split that chooses the model, tested once on new data, exported
+// as a netlist or a C function.
+#include "bitlens/algebra/error.hpp"
+#include "bitlens/eval/gate_inference.hpp"
+#include "bitlens/io/file.hpp"
+#include "bitlens/io/labelled_bits.hpp"
+#include "bitlens/io/netlist.hpp"
+#include "bitlens/io/truth_table.hpp"
+#include "bitlens/learn/gate_train.hpp"
+#include "bitlens/learn/group_sum.hpp"
+#include "bitlens/models/gate_classifier.hpp"
+#include "bitlens/models/gate_layers.hpp"
+#include "commands.hpp"
+#include "learn_support.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <numeric>
+#include <random>
+#include <set>
+#include <sstream>
+
+namespace bitlens::cli {
+
+const command_spec& classify_spec() {
+  static const command_spec spec{
+      "classify", "train DATA | test MODEL DATA | export MODEL",
+      "Train a gate-network classifier on labelled bits, test it on new data, or export it.", 2, 3,
+      {{"out", "FILE", "train: where to save the model; export: .c (a C function), .aig, .aag, .blif, .v, .circ or .dot"},
+       {"valid", "DATA", "train: validation samples that choose the model (default: --valid-split of DATA)"},
+       {"valid-split", "F", "train: hold out this fraction of DATA for validation (default 0.1)"},
+       {"layers", "L", "train: layers of gates (default 6)"},
+       {"width", "W", "train: gates per layer, a multiple of the classes (default 8000)"},
+       {"time-limit", "S", "train: seconds of training (default 60)"},
+       {"epochs", "N", "train: at most N passes over the data (default 1000)"},
+       {"batch", "N", "train: samples per step (default 512)"},
+       {"flip", "F", "train: at most F x gates / layers table entries flipped per layer and step (default 0.001)"},
+       {"margin", "N", "train: hinge margin in bits of a group's score (default 16)"},
+       {"report-every", "N", "train: measure validation accuracy every N samples (default: every epoch)"},
+       {"seed", "N", "train: wiring and sample order (default 1)"},
+       {"threads", "N", "train, test: worker threads (default: all); results do not depend on it"},
+       {"predictions", "FILE", "test: write the predicted class of every sample, one per line"},
+       {"name", "NAME", "export: the C function's name (default bitlens_classify)"},
+       {"quiet", "", "no progress on standard error"}},
+      "DATA is rows of bits then a class label ('0 1 1 ... 0 7'), as a file or as a member of a ZIP\n"
+      "archive ('mnist.zip:MNISTTraining.txt'), or a PLA whose outputs are one-hot classes.\n"
+      "train: a network of L layers of W learnable two-input gates reads the bits; the last layer splits\n"
+      "into one group per class and the class with the most ones wins. Training flips table entries by\n"
+      "their counted gain (bitlens's generalized gradient descent). Class accuracy on the validation\n"
+      "samples is measured at every report; the model saved is the one that scored best there.\n"
+      "test: class accuracy of MODEL on DATA (measure test data once, on the model chosen on validation).\n"
+      "export: the network as a netlist whose outputs are the group bits, or as C: a function\n"
+      "'void NAME(const uint64_t in[N], uint16_t out[64])' classifying 64 samples per call.\n"
+      "Examples: bitlens classify train mnist.zip:MNISTTraining.txt --out mnist.bgc --time-limit 300\n"
+      "          bitlens classify test mnist.bgc mnist.zip:MNISTTest.txt\n"
+      "          bitlens classify export mnist.bgc --out mnist.c"};
+  return spec;
+}
+
+namespace {
+
+// Labelled bits, or a PLA with one-hot outputs.
+labelled_bits load_samples(const std::string& spec) {
+  if (!has_extension(spec, ".pla")) return load_labelled_bits(spec);
+  const bit_dataset d = read_table(spec);
+  if (!d.fully_specified()) throw input_error(spec, 0, "the class outputs have don't-cares; a one-hot class needs every output bit");
+  labelled_bits out{d.inputs, std::vector<std::uint32_t>(d.num_samples(), 0)};
+  for (std::size_t s = 0; s < d.num_samples(); ++s) {
+    std::size_t ones = 0;
+    for (std::size_t o = 0; o < d.num_outputs(); ++o) {
+      if (d.targets.get(o, s)) out.labels[s] = static_cast<std::uint32_t>(o), ++ones;
+    }
+    if (ones != 1) throw input_error(spec, 0, "sample " + std::to_string(s) + " has " + std::to_string(ones) + " outputs set; classes are one-hot");
+  }
+  return out;
+}
+
+labelled_bits subset(const labelled_bits& d, std::span<const std::size_t> rows) {
+  labelled_bits out{d.inputs.select(rows), {}};
+  for (auto r : rows) out.labels.push_back(d.labels[r]);
+  return out;
+}
+
+// Options are for one action each; one given to another action is a mistake worth saying.
+void check_options(const parsed_args& args, const std::string& action, std::initializer_list<const char*> allowed) {
+  const std::set<std::string> ok(allowed.begin(), allowed.end());
+  for (const auto& o : classify_spec().options) {
+    if (args.value(o.name) && !ok.count(o.name) && o.name != "quiet") {
+      throw usage_error("--" + o.name + " does not apply to 'classify " + action + "'");
+    }
+  }
+}
+
+void check_writable(const std::string& path) {
+  const auto dir = std::filesystem::path(path).parent_path();
+  if (!dir.empty() && !std::filesystem::is_directory(dir)) throw usage_error(path + ": the directory " + dir.string() + " does not exist");
+}
+
+std::string percent(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f%%", 100 * x);
+  return buf;
+}
+
+int run_train(const parsed_args& args) {
+  check_options(args, "train", {"out", "valid", "valid-split", "layers", "width", "time-limit", "epochs", "batch", "flip", "margin",
+                                "report-every", "seed", "threads"});
+  if (args.positionals().size() != 2) throw usage_error("expected 'classify train DATA'");
+  if (args.value("valid") && args.value("valid-split")) throw usage_error("give --valid or --valid-split, not both");
+  gate_layers_params lp;
+  lp.layers = static_cast<std::size_t>(args.integer("layers", 6, 1, 1000));
+  lp.width = static_cast<std::size_t>(args.integer("width", 8000, 1, 1 << 22));
+  if (lp.layers * lp.width > max_classifier_gates) throw usage_error("--layers x --width is more than " + std::to_string(max_classifier_gates) + " gates");
+  lp.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, INT64_MAX));
+  gate_train_params p;
+  p.seconds = args.real("time-limit", 60, 0.001, 1e7);
+  p.epochs = static_cast<std::size_t>(args.integer("epochs", 1000, 1, INT64_MAX));
+  p.batch = static_cast<std::size_t>(args.integer("batch", 512, 1, 1 << 24));
+  p.flip_fraction = args.real("flip", 0.001, 1e-9, 1);
+  p.margin = static_cast<std::uint32_t>(args.integer("margin", 16, 0, 1 << 20));
+  p.protect_margin = std::max<std::uint32_t>(p.protect_margin, p.margin);
+  p.report_every = static_cast<std::size_t>(args.integer("report-every", 0, 0, INT64_MAX));
+  p.threads = static_cast<unsigned>(args.integer("threads", 0, 0, 1024));
+  p.seed = lp.seed;
+  const double split = args.real("valid-split", 0.1, 0.001, 0.9);
+  if (const auto o = args.value("out")) check_writable(*o);
+
+  labelled_bits data = load_samples(args.positionals()[1]);
+  labelled_bits train, valid;
+  if (const auto v = args.value("valid")) {
+    train = std::move(data);
+    valid = load_samples(*v);
+    if (valid.inputs.num_wires() != train.inputs.num_wires()) throw input_error(*v, 0, "validation samples have a different number of bits");
+  } else {
+    std::vector<std::size_t> rows(data.labels.size());
+    std::iota(rows.begin(), rows.end(), std::size_t{0});
+    std::mt19937_64 rng(lp.seed ^ 0x5eedULL);
+    std::shuffle(rows.begin(), rows.end(), rng);
+    const auto cut = std::max<std::size_t>(1, static_cast<std::size_t>(split * static_cast<double>(rows.size())));
+    if (cut >= rows.size()) throw input_error(args.positionals()[1], 0, "too few samples to hold out a validation split");
+    valid = subset(data, std::span<const std::size_t>(rows).first(cut));
+    train = subset(data, std::span<const std::size_t>(rows).subspan(cut));
+  }
+  p.classes = std::max(train.num_classes(), valid.num_classes());
+  if (p.classes < 2) throw input_error(args.positionals()[1], 0, "the samples have fewer than two classes");
+  if (lp.width % p.classes != 0) {
+    throw usage_error("--width " + std::to_string(lp.width) + " is not a multiple of the " + std::to_string(p.classes) + " classes");
+  }
+  gate_classifier model{make_gate_layers(train.inputs.num_wires(), lp), p.classes};
+  std::cout << "data: " << args.positionals()[1] << " (" << train.inputs.num_wires() << " bits, " << p.classes << " classes, "
+            << train.labels.size() << " training and " << valid.labels.size() << " validation samples)\n"
+            << "model: " << lp.layers << " layers x " << lp.width << " two-input gates, group-sum head\n";
+  const bool quiet = args.flag("quiet");
+  p.on_report = [&](const gate_train_report& r) {
+    if (!quiet) {
+      std::fprintf(stderr, "epoch %zu  %zu samples  %.1f s  train %s  valid %s\n", r.epoch, r.samples, r.seconds,
+                   percent(r.train_accuracy).c_str(), percent(r.valid_accuracy).c_str());
+    }
+    return true;
+  };
+  const gate_selection sel = train_gate_classifier_selected(model.net, train.inputs, train.labels, valid.inputs, valid.labels, p);
+  std::cout << "trained: " << sel.last.samples << " samples (" << sel.last.epoch << " epochs) in " << fixed_seconds(sel.last.seconds)
+            << ", " << sel.last.flips << " table entries flipped\n"
+            << "chosen: validation class accuracy " << percent(sel.valid_accuracy) << " (after " << sel.chosen.samples << " samples)\n";
+  if (const auto o = args.value("out")) {
+    write_file_atomic(*o, format_gate_classifier(model));
+    std::cout << "wrote: " << *o << "\n";
+  }
+  return 0;
+}
+
+int run_test(const parsed_args& args) {
+  check_options(args, "test", {"threads", "predictions"});
+  if (args.positionals().size() != 3) throw usage_error("expected 'classify test MODEL DATA'");
+  const unsigned threads = static_cast<unsigned>(args.integer("threads", 0, 0, 1024));
+  if (const auto o = args.value("predictions")) check_writable(*o);
+  const std::string& path = args.positionals()[1];
+  const gate_classifier model = parse_gate_classifier(read_text_file(path), path);
+  const labelled_bits data = load_samples(args.positionals()[2]);
+  if (data.inputs.num_wires() != model.net.num_inputs()) {
+    throw input_error(args.positionals()[2], 0, "samples have " + std::to_string(data.inputs.num_wires()) + " bits, the model reads " +
+                                                    std::to_string(model.net.num_inputs()));
+  }
+  const auto predicted = compiled_gates(model.net).predict_groups(data.inputs, model.classes, {.threads = threads});
+  const double acc = classification_accuracy(predicted, data.labels);
+  std::size_t right = 0;
+  for (std::size_t s = 0; s < predicted.size(); ++s) right += predicted[s] == data.labels[s];
+  std::cout << "class accuracy: " << percent(acc) << " (" << right << " of " << predicted.size() << " samples)\n";
+  if (const auto o = args.value("predictions")) {
+    std::string text;
+    for (auto c : predicted) text += std::to_string(c) + "\n";
+    write_file_atomic(*o, text);
+  }
+  return 0;
+}
+
+int run_export(const parsed_args& args) {
+  check_options(args, "export", {"out", "name"});
+  if (args.positionals().size() != 2) throw usage_error("expected 'classify export MODEL --out FILE'");
+  const auto out = args.value("out");
+  if (!out) throw usage_error("export needs --out FILE (.c, .aig, .aag, .blif, .v, .circ or .dot)");
+  const std::string name = args.value_or("name", "bitlens_classify");
+  const bool c_identifier = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
+                            std::all_of(name.begin(), name.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; });
+  if (!c_identifier) throw usage_error("--name must be a C identifier, got '" + name + "'");
+  static const char* const formats[] = {".c", ".aig", ".aag", ".blif", ".v", ".circ", ".dot"};
+  if (std::none_of(std::begin(formats), std::end(formats), [&](const char* e) { return has_extension(*out, e); })) {
+    throw usage_error(*out + ": unknown output format (expected .c, .aig, .aag, .blif, .v, .circ or .dot)");
+  }
+  check_writable(*out);
+  const std::string& path = args.positionals()[1];
+  const gate_classifier model = parse_gate_classifier(read_text_file(path), path);
+  if (has_extension(*out, ".c")) write_file_atomic(*out, format_gate_classifier_c(model, name));
+  else save_z2_circuit(*out, gate_classifier_circuit(model));
+  std::cout << "wrote: " << *out << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int run_classify(const parsed_args& args) {
+  const std::string& action = args.positionals()[0];
+  if (action == "train") return run_train(args);
+  if (action == "test") return run_test(args);
+  if (action == "export") return run_export(args);
+  throw usage_error("the action must be train, test or export, got '" + action + "'");
+}
+
+}  // namespace bitlens::cli

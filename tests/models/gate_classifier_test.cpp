@@ -1,0 +1,100 @@
+// Gate classifiers: the text form round-trips, the Z2 circuit computes what the compiled network
+// computes, damaged files name their line, and keep-best training returns the validation-best tables.
+#include "bitlens/algebra/error.hpp"
+#include "bitlens/eval/gate_inference.hpp"
+#include "bitlens/eval/tape.hpp"
+#include "bitlens/learn/gate_train.hpp"
+#include "bitlens/learn/group_sum.hpp"
+#include "bitlens/models/gate_classifier.hpp"
+#include "bitlens/models/gate_layers.hpp"
+#include "support/seeds.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace bitlens;
+using namespace bitlens::test;
+
+namespace {
+
+bit_batch random_inputs(std::size_t wires, std::size_t samples, rng& r) {
+  bit_batch b(wires, samples);
+  for (std::size_t i = 0; i < wires; ++i) {
+    for (std::size_t s = 0; s < samples; ++s) b.set(i, s, (r() & 1U) != 0);
+  }
+  return b;
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    parse_gate_classifier(text, "m.bgc");
+  } catch (const input_error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("gate classifiers round-trip as text and their circuit computes the network", "[gate_classifier]") {
+  for (std::uint64_t k = 0; k < 12; ++k) {
+    const auto seed = case_seed(91000 + k);
+    INFO("seed " << seed);
+    rng r(seed);
+    const std::size_t inputs = 3 + r() % 20, classes = 2 + r() % 4, group = 1 + r() % 4;
+    gate_layers_params lp{.layers = 1 + r() % 4, .width = classes * group, .seed = seed, .random_fraction = 1.0};
+    const gate_classifier c{make_gate_layers(inputs, lp), classes};
+    const gate_classifier back = parse_gate_classifier(format_gate_classifier(c), "m.bgc");
+    CHECK(back.net == c.net);
+    CHECK(back.classes == c.classes);
+    const bit_batch x = random_inputs(inputs, 300, r);
+    const bit_batch expected = compiled_gates(c.net).evaluate(x);
+    const bit_batch got = evaluate(tape(gate_classifier_circuit(c)), x, bitvec(0));
+    REQUIRE(got.num_wires() == expected.num_wires());
+    for (std::size_t o = 0; o < got.num_wires(); ++o) CHECK(got.wire(o) == expected.wire(o));
+  }
+}
+
+TEST_CASE("damaged classifier files are rejected with file:line", "[gate_classifier][errors]") {
+  const std::string head = "bitlens-gate-classifier 1\ninputs 3\nclasses 2\n";
+  CHECK_THAT(error_of("bitlens-gate-classifier 2\n"), Catch::StartsWith("m.bgc:1: not a bitlens gate classifier"));
+  CHECK_THAT(error_of(head + "layer 2\n0 1 8\n2 3 6\n"), Catch::StartsWith("m.bgc:6: operand b 3 is more than 2"));
+  CHECK_THAT(error_of(head + "layer 2\n0 1 16\n0 2 6\n"), Catch::StartsWith("m.bgc:5: table 16 is more than 15"));
+  CHECK_THAT(error_of(head + "layer 3\n0 1 8\n0 2 6\n1 2 6\n"), Catch::Contains("do not split into 2 classes"));
+  CHECK_THAT(error_of(head + "layer 2\n0 1 8\n"), Catch::Contains("unexpected end of file"));
+  CHECK_THAT(error_of(head + "layer 99999999\n0 1 8\n"), Catch::StartsWith("m.bgc:4: layer 99999999 is more than"));
+  CHECK_THAT(error_of(head), Catch::Contains("no layers"));
+  CHECK(error_of(head + "# a comment\nlayer 2\n0 1 8  # and\n0 2 6\n") == "no error");
+}
+
+TEST_CASE("keep-best training leaves the tables that scored best on validation", "[gate_classifier][gate_train]") {
+  rng r(case_seed(92000));
+  // Two classes: x0 XOR x1 (the other bits noise); validation samples drawn the same way.
+  const auto make = [&](std::size_t n, bit_batch& x, std::vector<std::uint32_t>& y) {
+    x = random_inputs(8, n, r);
+    y.resize(n);
+    for (std::size_t s = 0; s < n; ++s) y[s] = x.get(0, s) != x.get(1, s) ? 1U : 0U;
+  };
+  bit_batch xt, xv;
+  std::vector<std::uint32_t> yt, yv;
+  make(2048, xt, yt);
+  make(512, xv, yv);
+  auto net = make_gate_layers(8, {.layers = 2, .width = 16, .seed = 3});
+  gate_train_params p;
+  p.classes = 2;
+  p.batch = 256;
+  p.epochs = 30;
+  p.threads = 1;
+  p.report_every = 512;
+  std::vector<double> seen;
+  p.on_report = [&](const gate_train_report& rep) {
+    CHECK(rep.valid_accuracy >= 0);
+    seen.push_back(rep.valid_accuracy);
+    return true;
+  };
+  const auto sel = train_gate_classifier_selected(net, xt, yt, xv, yv, p);
+  REQUIRE(!seen.empty());
+  CHECK(sel.valid_accuracy >= *std::max_element(seen.begin(), seen.end()));
+  // The network holds the chosen tables: its validation accuracy is the one reported.
+  CHECK(classification_accuracy(compiled_gates(net).predict_groups(xv, 2, {.threads = 1}), yv) == Approx(sel.valid_accuracy));
+  CHECK_THROWS_AS(train_gate_classifier_selected(net, xt, yt, random_inputs(7, 10, r), std::vector<std::uint32_t>(10, 0), p), std::invalid_argument);
+}
