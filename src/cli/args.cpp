@@ -1,5 +1,6 @@
 #include "args.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 
@@ -21,6 +22,7 @@ std::string help_text(const command_spec& spec) {
 
 parsed_args parsed_args::parse(const command_spec& spec, std::span<char* const> args) {
   parsed_args p;
+  for (const auto& o : spec.options) p.declared_.push_back(o.name);
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string a = args[i];
     if (a == "--help" || a == "-h") {
@@ -59,6 +61,9 @@ parsed_args parsed_args::parse(const command_spec& spec, std::span<char* const> 
 }
 
 std::optional<std::string> parsed_args::value(const std::string& name) const {
+  if (std::find(declared_.begin(), declared_.end(), name) == declared_.end()) {
+    throw std::logic_error("option --" + name + " is read but not declared by the command");
+  }
   const auto it = values_.find(name);
   if (it == values_.end()) return std::nullopt;
   return it->second;

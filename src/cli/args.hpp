@@ -45,7 +45,9 @@ class parsed_args {
 
   bool help() const noexcept { return help_; }
   const std::vector<std::string>& positionals() const noexcept { return positionals_; }
-  bool flag(const std::string& name) const { return values_.count(name) != 0; }
+  /// Whether flag --name was given. Like every accessor, std::logic_error for a name the
+  /// command's spec does not declare (a typo in the program, not the user's mistake).
+  bool flag(const std::string& name) const { return value(name).has_value(); }
   std::optional<std::string> value(const std::string& name) const;
   std::string value_or(const std::string& name, const std::string& fallback) const;
   /// An integer option in [lo, hi]; usage_error when it is not one.
@@ -55,6 +57,7 @@ class parsed_args {
 
  private:
   bool help_ = false;
+  std::vector<std::string> declared_;  // the option names of the spec
   std::vector<std::string> positionals_;
   std::map<std::string, std::string> values_;
 };

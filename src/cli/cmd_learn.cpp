@@ -185,6 +185,9 @@ learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool ha
 
 int run_learn(const parsed_args& args) {
   if (args.value("field")) return run_learn_field(args);
+  for (const char* field_only : {"outputs", "rate", "eta", "momentum"}) {
+    if (args.value(field_only)) throw usage_error(std::string("--") + field_only + " applies only with --field");
+  }
   const auto started = std::chrono::steady_clock::now();
   const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
   auto base = make_train_params(args);

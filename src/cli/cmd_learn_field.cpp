@@ -40,7 +40,12 @@ circuit<R> make_model(const R& r, const std::string& spec, std::size_t n, std::s
 template <ring R>
 int learn_over(const R& r, const parsed_args& args) {
   if (args.positionals().empty()) throw usage_error("--field needs a data file (CSV of integers: inputs, then outputs)");
-  // Options first: bad usage is reported before any file is read.
+  // Options first: bad usage is reported before any file is read, and options of Boolean learning
+  // are refused rather than ignored.
+  for (const char* z2_only : {"arch", "decompose", "wiring", "skip", "flips", "threshold", "temperature", "decay", "method", "optimize",
+                              "save-params", "resume", "metrics", "valid", "valid-split", "no-verify"}) {
+    if (args.value(z2_only)) throw usage_error(std::string("--") + z2_only + " does not apply with --field");
+  }
   field_train_params tp;
   const std::string opt = args.value_or("optimizer", "gd");
   if (opt != "gd" && opt != "momentum") throw usage_error("over a field, --optimizer must be gd or momentum, got '" + opt + "'");

@@ -37,7 +37,7 @@ int run_verify(const parsed_args& args) {
   std::cout << "circuit: " << circuit_path << " (" << f.num_inputs() << " inputs, " << f.num_outputs() << " outputs, "
             << g.num_ands() << " AND nodes)\n";
   const bool truth_file = has_extension(table_path, ".truth") && table_path.find_first_of(" ;'\"") == std::string::npos;
-  return report_verification(f, g, table, truth_file ? &table_path : nullptr) ? 0 : 1;
+  return report_verification(f, g, table, truth_file ? &table_path : nullptr, /*strict=*/true) ? 0 : 1;
 }
 
 const command_spec& gen_spec() {

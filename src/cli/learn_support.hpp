@@ -96,7 +96,9 @@ std::string percent(std::uint64_t part, std::uint64_t whole);
 std::string fixed_seconds(double s);
 
 /// Checks `f` against `table` (own evaluation; ABC cec when possible), prints the verdicts, and
-/// returns whether nothing failed.
-bool report_verification(const circuit<z2>& f, const aig& lowered, const bit_dataset& table, const std::string* truth_path);
+/// returns whether nothing failed. Wrong cared bits of sample data (not a complete table) fail only
+/// when `strict` (verify: every cared bit must be right; learn: a fit to samples need not be exact).
+bool report_verification(const circuit<z2>& f, const aig& lowered, const bit_dataset& table, const std::string* truth_path,
+                         bool strict = false);
 
 }  // namespace bitlens::cli

@@ -64,7 +64,14 @@ int main(int argc, char** argv) {
       std::cout << help_text(spec);
       return 0;
     }
-    return chosen->run(parsed);
+    const int code = chosen->run(parsed);
+    // Results go to standard output: a write that failed (a full disk, a closed pipe) is a failure.
+    std::cout.flush();
+    if (!std::cout) {
+      std::cerr << "bitlens " << spec.name << ": cannot write to standard output\n";
+      return 1;
+    }
+    return code;
   } catch (const usage_error& e) {
     std::cerr << "bitlens " << spec.name << ": " << e.what() << "\nRun 'bitlens " << spec.name
               << " --help' for usage.\n";

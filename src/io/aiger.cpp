@@ -48,6 +48,7 @@ struct cursor {
     const auto nl = data.find('\n', pos);
     const auto end = nl == std::string_view::npos ? data.size() : nl;
     std::string_view l = data.substr(pos, end - pos);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);  // CRLF files: the '\r' is no part of any field
     pos = nl == std::string_view::npos ? data.size() : nl + 1;
     ++line;
     return l;

@@ -82,6 +82,7 @@ circuit<z2> parse_blif(std::string_view text, const std::string& source) {
     std::size_t line;
   };
   std::vector<std::string> inputs, outputs;
+  std::unordered_set<std::string> input_set;
   std::vector<cover> covers;
   std::unordered_map<std::string, std::size_t> defined;  // signal -> cover index
   std::size_t outputs_line = 0;
@@ -115,7 +116,10 @@ circuit<z2> parse_blif(std::string_view text, const std::string& source) {
     if (d == ".model") {
       in_model = true;
     } else if (d == ".inputs") {
-      inputs.insert(inputs.end(), t.begin() + 1, t.end());
+      for (auto it = t.begin() + 1; it != t.end(); ++it) {
+        if (!input_set.insert(*it).second) fail(line, "input '" + *it + "' is listed twice");
+        inputs.push_back(*it);
+      }
     } else if (d == ".outputs") {
       outputs.insert(outputs.end(), t.begin() + 1, t.end());
       outputs_line = line;
@@ -146,13 +150,13 @@ circuit<z2> parse_blif(std::string_view text, const std::string& source) {
     if (!line.empty() && line.back() == '\\') {
       line.pop_back();
       pending += line + ' ';
+      if (text.empty()) fail(number, "the file ends after a line continuation '\\' (truncated?)");
       continue;
     }
     pending += line;
     statement(pending, pending_line);
     pending.clear();
   }
-  if (!pending.empty()) statement(pending, pending_line);
   if (!in_model) fail(0, "no .model line (not a BLIF file, or empty)");
 
   aig g(inputs.size());

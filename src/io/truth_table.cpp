@@ -116,7 +116,7 @@ bit_dataset parse_pla(std::string_view text, const std::string& source, table_li
     std::size_t line;
   };
   std::vector<cube> cubes;
-  std::size_t p_line = 0;
+  std::size_t p_line = 0, ilb_line = 0, ob_line = 0;
   for (std::string_view raw; lines.next(raw);) {
     std::string_view line = raw;
     if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
@@ -142,8 +142,8 @@ bit_dataset parse_pla(std::string_view text, const std::string& source, table_li
       }
       if (d == ".i" || d == ".o") continue;
       if (d == ".p") declared_rows = arg(".p"), have_p = true, p_line = ln;
-      else if (d == ".ilb") ilb.assign(words.begin() + 1, words.end());
-      else if (d == ".ob") ob.assign(words.begin() + 1, words.end());
+      else if (d == ".ilb") ilb.assign(words.begin() + 1, words.end()), ilb_line = ln;
+      else if (d == ".ob") ob.assign(words.begin() + 1, words.end()), ob_line = ln;
       else if (d == ".type") {
         if (words.size() != 2 || (words[1] != "f" && words[1] != "fr" && words[1] != "fd")) {
           throw input_error(source, ln, ".type must be f, fr or fd");
@@ -178,8 +178,8 @@ bit_dataset parse_pla(std::string_view text, const std::string& source, table_li
     throw input_error(source, p_line, ".p says " + std::to_string(declared_rows) + " cubes, but the file has " +
                                           std::to_string(cube_count) + " (truncated?)");
   }
-  if (!ilb.empty() && ilb.size() != n) throw input_error(source, 0, ".ilb names " + std::to_string(ilb.size()) + " inputs, .i says " + std::to_string(n));
-  if (!ob.empty() && ob.size() != m) throw input_error(source, 0, ".ob names " + std::to_string(ob.size()) + " outputs, .o says " + std::to_string(m));
+  if (!ilb.empty() && ilb.size() != n) throw input_error(source, ilb_line, ".ilb names " + std::to_string(ilb.size()) + " inputs, .i says " + std::to_string(n));
+  if (!ob.empty() && ob.size() != m) throw input_error(source, ob_line, ".ob names " + std::to_string(ob.size()) + " outputs, .o says " + std::to_string(m));
 
   auto expansions = [&](const std::string& in) {
     const auto dashes = static_cast<std::size_t>(std::count(in.begin(), in.end(), '-'));
@@ -221,6 +221,9 @@ bit_dataset parse_pla(std::string_view text, const std::string& source, table_li
         }
         for (std::size_t o = 0; o < m; ++o) {
           const char v = c.out[o];
+          if ((v == '1' && off[o].get(r)) || (v == '0' && type == "fr" && on[o].get(r))) {
+            throw input_error(source, c.line, "row " + std::to_string(r) + " of output " + std::to_string(o) + " is listed both as 1 and as 0");
+          }
           if (v == '1') on[o].set(r);
           else if (v == '0' && type == "fr") off[o].set(r);
           else if (v == '-' && type != "f") dc[o].set(r);
@@ -229,13 +232,6 @@ bit_dataset parse_pla(std::string_view text, const std::string& source, table_li
     }
     for (std::size_t o = 0; o < m; ++o) {
       if (type == "fr") {
-        const bitvec both = on[o] & off[o];
-        if (both.any()) {
-          std::size_t r = 0;
-          while (!both.get(r)) ++r;
-          throw input_error(source, 0, "row " + std::to_string(r) + " of output " + std::to_string(o) +
-                                           " is listed both as 1 and as 0");
-        }
         d.care.wire(o) = on[o] | off[o];
       } else if (type == "fd") {
         d.care.wire(o) = ~dc[o];

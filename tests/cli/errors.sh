@@ -37,4 +37,8 @@ printf 'aag 0 18446744073709551615 0 0 1\n' > "$tmp/wrap.aag"
 expect 1 "wrap.aag:1: header declares 18446744073709551615 inputs" -- "$bl" convert "$tmp/wrap.aag" "$tmp/out.blif"
 printf '# bitlens parameters\narch 4:\nwiring cover\nskip 0\nseed -1\nparams 0\n' > "$tmp/neg_seed.txt"
 expect 1 "neg_seed.txt:5: seed must be a whole number" -- "$bl" learn --resume "$tmp/neg_seed.txt" "$circ/adder2.truth"
+# A failed write to standard output is a failure; options of the other learning mode are refused.
+expect 1 "cannot write to standard output" -- bash -c "'$bl' gen adder 2 > /dev/full"
+expect 2 "--arch does not apply with --field" -- "$bl" learn "$data/full_adder_rows.txt" --field 'GF(7)' --arch 4:3
+expect 2 "--eta applies only with --field" -- "$bl" learn --eta 3
 [ "$failures" = 0 ] && echo "all CLI error checks passed" || { echo "$failures CLI checks failed"; exit 1; }

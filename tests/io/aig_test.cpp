@@ -106,6 +106,14 @@ TEST_CASE("malformed AIGER is rejected with file:line", "[aig][errors]") {
   CHECK_THAT(error_of("aig 2 1 0 1 1\n4\n"), Catch::Contains("truncated binary AND section"));
 }
 
+TEST_CASE("CRLF AIGER reads as LF, and its errors carry no carriage return", "[aig][errors]") {
+  const aig g = parse_aiger("aag 3 2 0 1 1\r\n2\r\n4\r\n6\r\n6 2 4\r\n", "t.aag");
+  CHECK(g.num_ands() == 1);
+  const std::string e = error_of("aag 3 2 0 1 1\r\n2\r\n4\r\n6\r\n6 2 x\r\n");
+  CHECK_THAT(e, Catch::StartsWith("t.aag:5: expected a number, got 'x'"));
+  CHECK(e.find('\r') == std::string::npos);
+}
+
 TEST_CASE("AIGER header counts are bounded before they are added or allocated", "[aig][errors]") {
   // I + A wraps to M in 64 bits: the sum must not be formed before the counts are checked.
   CHECK_THAT(error_of("aag 0 18446744073709551615 0 0 1\n"), Catch::StartsWith("t.aag:1: header declares 18446744073709551615 inputs"));

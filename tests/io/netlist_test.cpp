@@ -79,6 +79,12 @@ TEST_CASE("BLIF malformed input", "[blif][errors]") {
   CHECK_THAT(blif_error(".model m\n.frob\n"), Catch::StartsWith("t.blif:2: unsupported BLIF directive '.frob'"));
 }
 
+TEST_CASE("BLIF cut off after a continuation, and repeated inputs, are rejected with their line", "[blif][errors]") {
+  CHECK_THAT(blif_error(".model m\n.inputs a\n.outputs y\n.names a y\n1 1\n.end \\\n"), Catch::StartsWith("t.blif:6: the file ends after a line continuation"));
+  CHECK_THAT(blif_error(".model m\n.inputs a \\"), Catch::StartsWith("t.blif:2: the file ends after a line continuation"));
+  CHECK_THAT(blif_error(".model m\n.inputs a b\n.inputs a\n.outputs y\n.names a y\n1 1\n"), Catch::StartsWith("t.blif:3: input 'a' is listed twice"));
+}
+
 TEST_CASE("Verilog and DOT writers name every wire and output", "[verilog][dot]") {
   circuit_builder<z2> b;
   const auto x = b.input("input"), y = b.input("x[3]");  // a keyword and a name Verilog must escape

@@ -117,7 +117,9 @@ TEST_CASE("PLA malformed input", "[pla][errors]") {
   CHECK_THAT(error_of(".i 2\n.o 1\n.type q\n", true), Catch::StartsWith("t.pla:3: .type must be f, fr or fd"));
   CHECK_THAT(error_of(".i 2\n.o 1\n.mv 3\n", true), Catch::StartsWith("t.pla:3: unsupported PLA directive '.mv'"));
   CHECK_THAT(error_of("", true), Catch::StartsWith("t.pla: missing .i or .o"));
-  CHECK_THAT(error_of(".i 2\n.o 1\n.type fr\n11 1\n1- 0\n", true), Catch::Contains("listed both as 1 and as 0"));
+  CHECK_THAT(error_of(".i 2\n.o 1\n.type fr\n11 1\n1- 0\n", true), Catch::StartsWith("t.pla:5: row 3 of output 0 is listed both as 1 and as 0"));
+  CHECK_THAT(error_of(".i 2\n.o 1\n.ilb a b c\n11 1\n", true), Catch::StartsWith("t.pla:3: .ilb names 3 inputs, .i says 2"));
+  CHECK_THAT(error_of(".i 2\n.o 1\n.ob y z\n11 1\n", true), Catch::StartsWith("t.pla:3: .ob names 2 outputs, .o says 1"));
   CHECK_THAT(error_of(".i 30\n.o 1\n.type f\n", true, {.max_table_inputs = 20}), Catch::Contains("needs .type fr"));
   CHECK_THAT(error_of(".i 40\n.o 1\n.type fr\n" + std::string(40, '-') + " 1\n", true, {.max_table_inputs = 20}),
              Catch::StartsWith("t.pla:4: expanding '-' gives more than"));

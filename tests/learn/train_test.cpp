@@ -135,3 +135,9 @@ TEST_CASE("optimizer names round-trip", "[train]") {
   for (auto k : {optimizer_kind::rda, optimizer_kind::parity, optimizer_kind::vote}) CHECK(parse_optimizer(optimizer_name(k)) == k);
   CHECK_FALSE(parse_optimizer("adam").has_value());
 }
+
+TEST_CASE("train's default budget is finite, so an unlearnable target still returns", "[train]") {
+  const train_params defaults;
+  CHECK(defaults.time_limit > 0);
+  CHECK(defaults.time_limit <= 60);
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# A study of training settings for gate networks on binarised MNIST, through the command line a user
+# has: each variant is `bitlens classify train` for SECONDS (validation split 0.1 chooses the model),
+# then `bitlens classify test` once on the test set.
+#   bench/compare/mnist_study.sh [SECONDS=60] [THREADS=1] [OUTDIR=bench/results]
+# Writes OUTDIR/mnist_study.md and OUTDIR/mnist_study.json.
+set -u
+source "$(dirname "$0")/common.sh"
+need_data mnist
+secs=${1:-60}; threads=${2:-1}; out=${3:-$repo/bench/results}
+mkdir -p "$out"
+zip="$data/mnist/BinarizedMNISTData.zip"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+variants=(
+  "default (6 x 8000, batch 512, flip 0.001, margin 16)|"
+  "fewer flips (flip 0.0005)|--flip 0.0005"
+  "more flips (flip 0.002)|--flip 0.002"
+  "larger batch (2048, flip 0.004)|--batch 2048 --flip 0.004"
+  "wider margin (32)|--margin 32"
+  "shallower (4 x 12000)|--layers 4 --width 12000"
+  "deeper (8 x 6000)|--layers 8 --width 6000"
+)
+json="$out/mnist_study.json"; md="$out/mnist_study.md"
+echo "[" > "$json"
+{ echo "| variant | samples trained | validation (chosen) | test, once |"; echo "|---|---|---|---|"; } > "$md"
+first=1
+for v in "${variants[@]}"; do
+  name=${v%%|*}; opts=${v#*|}
+  # shellcheck disable=SC2086
+  tr=$("$bitlens" classify train "$zip:MNISTTraining.txt" --time-limit "$secs" --threads "$threads" --quiet --out "$tmp/m.bgc" $opts 2>&1) || { echo "$name: failed"; echo "$tr"; continue; }
+  te=$("$bitlens" classify test "$tmp/m.bgc" "$zip:MNISTTest.txt" --threads "$threads" 2>&1)
+  samples=$(grep -o 'trained: [0-9]*' <<<"$tr" | grep -o '[0-9]*$')
+  valid=$(grep -o 'validation class accuracy [0-9.]*' <<<"$tr" | grep -o '[0-9.]*$')
+  test=$(grep -o 'class accuracy: [0-9.]*' <<<"$te" | grep -o '[0-9.]*$')
+  [ $first = 1 ] || echo "," >> "$json"; first=0
+  printf '  {"variant":"%s","options":"%s","seconds":%s,"threads":%s,"samples":%s,"valid_accuracy":%s,"test_accuracy":%s}' \
+    "$name" "$opts" "$secs" "$threads" "${samples:-0}" "${valid:-null}" "${test:-null}" >> "$json"
+  echo "| $name | $samples | $valid% | $test% |" >> "$md"
+  echo "$name: $samples samples, valid $valid%, test $test%"
+done
+echo "]" >> "$json"
+echo "written: $json, $md"
