@@ -5,25 +5,20 @@
 set -u
 bl=$1
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail=0
-expect() {  # expect CODE REGEX -- COMMAND...
-  local code=$1 regex=$2; shift 3
-  local out; out=$("$@" 2>&1); local got=$?
-  if [ "$got" = "$code" ] && grep -Ezq -- "$regex" <<<"$out"; then echo "ok: $*"; else echo "FAIL: $* -> $got"; echo "$out" | sed 's/^/    /'; fail=1; fi
-}
+source "$(dirname "$0")/expect.sh"
 # 16 random bits per sample; the class is 2·x3 + x7 (four classes), the other bits are noise.
 make_rows() {  # make_rows COUNT SEED
   awk -v n="$1" -v s="$2" 'BEGIN { srand(s); for (k = 0; k < n; k++) { l = ""; for (i = 0; i < 16; i++) { b[i] = rand() < 0.5 ? 1 : 0; l = l b[i] " " } print l (2 * b[3] + b[7]) } }'
 }
 make_rows 3000 1 > "$tmp/train.txt"
 make_rows 1000 2 > "$tmp/test.txt"
-expect 0 "chosen: validation class accuracy.*wrote: .*model.bgc" -- "$bl" classify train "$tmp/train.txt" --layers 2 --width 64 --time-limit 2 --threads 1 --out "$tmp/model.bgc" --quiet
+expect_all 0 "chosen: validation class accuracy.*wrote: .*model.bgc" -- "$bl" classify train "$tmp/train.txt" --layers 2 --width 64 --time-limit 2 --threads 1 --out "$tmp/model.bgc" --quiet
 out=$("$bl" classify test "$tmp/model.bgc" "$tmp/test.txt" --predictions "$tmp/pred.txt"); echo "$out"
 acc=$(grep -o 'class accuracy: [0-9.]*' <<<"$out" | grep -o '[0-9.]*$')
 awk -v a="${acc:-0}" 'BEGIN { exit !(a >= 90) }' && echo "ok: test accuracy $acc% >= 90%" || { echo "FAIL: test accuracy '$acc'"; fail=1; }
 [ "$(wc -l < "$tmp/pred.txt")" = 1000 ] && echo "ok: 1000 predictions" || { echo "FAIL: predictions file"; fail=1; }
 # The exported C function classifies 64 samples per call, exactly as bitlens does.
-expect 0 "wrote: .*model.c" -- "$bl" classify export "$tmp/model.bgc" --out "$tmp/model.c" --name classify16
+expect_all 0 "wrote: .*model.c" -- "$bl" classify export "$tmp/model.bgc" --out "$tmp/model.c" --name classify16
 if command -v cc >/dev/null; then
   cat > "$tmp/main.c" <<'C'
 #include <stdint.h>
@@ -59,22 +54,22 @@ C
 else
   echo "skipped: no C compiler (cc) to check the exported C"
 fi
-expect 0 "wrote: .*model.v" -- "$bl" classify export "$tmp/model.bgc" --out "$tmp/model.v"
+expect_all 0 "wrote: .*model.v" -- "$bl" classify export "$tmp/model.bgc" --out "$tmp/model.v"
 if command -v yosys >/dev/null; then
-  expect 0 "End of script" -- yosys -p "read_verilog $tmp/model.v; hierarchy -auto-top; stat"
+  expect_all 0 "End of script" -- yosys -p "read_verilog $tmp/model.v; hierarchy -auto-top; stat"
 else
   echo "skipped: yosys is not installed"
 fi
-expect 0 "wrote: .*model.aig" -- "$bl" classify export "$tmp/model.bgc" --out "$tmp/model.aig"
+expect_all 0 "wrote: .*model.aig" -- "$bl" classify export "$tmp/model.bgc" --out "$tmp/model.aig"
 # Bad usage is refused before work; a damaged model names its line.
-expect 2 "--flip does not apply to 'classify test'" -- "$bl" classify test "$tmp/model.bgc" "$tmp/test.txt" --flip 0.1
-expect 2 "the action must be train, test or export" -- "$bl" classify fit "$tmp/train.txt"
-expect 2 "--width 30 is not a multiple of the 4 classes" -- "$bl" classify train "$tmp/train.txt" --width 30 --time-limit 1
-expect 2 "the directory .*/missing does not exist" -- "$bl" classify train "$tmp/train.txt" --out "$tmp/missing/m.bgc"
-expect 2 "--name must be a C identifier" -- "$bl" classify export "$tmp/model.bgc" --out "$tmp/x.c" --name "9lives"
+expect_all 2 "--flip does not apply to 'classify test'" -- "$bl" classify test "$tmp/model.bgc" "$tmp/test.txt" --flip 0.1
+expect_all 2 "the action must be train, test or export" -- "$bl" classify fit "$tmp/train.txt"
+expect_all 2 "--width 30 is not a multiple of the 4 classes" -- "$bl" classify train "$tmp/train.txt" --width 30 --time-limit 1
+expect_all 2 "the directory .*/missing does not exist" -- "$bl" classify train "$tmp/train.txt" --out "$tmp/missing/m.bgc"
+expect_all 2 "--name must be a C identifier" -- "$bl" classify export "$tmp/model.bgc" --out "$tmp/x.c" --name "9lives"
 sed '6s/.*/1 99999 3/' "$tmp/model.bgc" > "$tmp/bad.bgc"
-expect 1 "bad.bgc:6: operand b 99999 is more than 15" -- "$bl" classify test "$tmp/bad.bgc" "$tmp/test.txt"
+expect_all 1 "bad.bgc:6: operand b 99999 is more than 15" -- "$bl" classify test "$tmp/bad.bgc" "$tmp/test.txt"
 head -c 40 "$tmp/model.bgc" > "$tmp/cut.bgc"
-expect 1 "cut.bgc:[0-9]+: " -- "$bl" classify test "$tmp/cut.bgc" "$tmp/test.txt"
-expect 1 "samples have 16 bits, the model reads|bits" -- bash -c "cut -d' ' -f2- '$tmp/test.txt' > '$tmp/short.txt'; '$bl' classify test '$tmp/model.bgc' '$tmp/short.txt'"
+expect_all 1 "cut.bgc:[0-9]+: " -- "$bl" classify test "$tmp/cut.bgc" "$tmp/test.txt"
+expect_all 1 "samples have 16 bits, the model reads|bits" -- bash -c "cut -d' ' -f2- '$tmp/test.txt' > '$tmp/short.txt'; '$bl' classify test '$tmp/model.bgc' '$tmp/short.txt'"
 exit $fail

@@ -2,16 +2,7 @@
 # Exit codes (0 ok, 1 failed, 2 bad usage) and error messages of the bitlens binary.
 set -u
 bl=$1 circ=$2 data=$3
-failures=0
-expect() {  # expect CODE REGEX -- command...
-  local code=$1 regex=$2; shift 3
-  local out; out=$("$@" 2>&1); local got=$?
-  if [ "$got" != "$code" ] || ! grep -Eq -- "$regex" <<<"$out"; then
-    echo "FAIL: $* -> exit $got (want $code), output:"; echo "$out" | sed 's/^/    /'; failures=$((failures + 1))
-  else
-    echo "ok: $*"
-  fi
-}
+source "$(dirname "$0")/expect.sh"
 expect 2 "Usage: bitlens COMMAND" -- "$bl"
 expect 2 "unknown command 'frobnicate'" -- "$bl" frobnicate
 expect 2 "unknown option '--bogus'" -- "$bl" eval --bogus "$circ/full_adder.circ" x
@@ -41,4 +32,5 @@ expect 1 "neg_seed.txt:5: seed must be a whole number" -- "$bl" learn --resume "
 expect 1 "cannot write to standard output" -- bash -c "'$bl' gen adder 2 > /dev/full"
 expect 2 "--arch does not apply with --field" -- "$bl" learn "$data/full_adder_rows.txt" --field 'GF(7)' --arch 4:3
 expect 2 "--eta applies only with --field" -- "$bl" learn --eta 3
-[ "$failures" = 0 ] && echo "all CLI error checks passed" || { echo "$failures CLI checks failed"; exit 1; }
+[ "$fail" = 0 ] && echo "all CLI error checks passed"
+exit $fail

@@ -4,12 +4,7 @@
 set -u
 bl=$1 data=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail=0
-expect() {  # expect CODE REGEX -- COMMAND...
-  local code=$1 regex=$2; shift 3
-  local out; out=$("$@" 2>&1); local got=$?
-  if [ "$got" = "$code" ] && grep -Eq -- "$regex" <<<"$out"; then echo "ok: $*"; else echo "FAIL: $* -> $got"; echo "$out" | sed 's/^/    /'; fail=1; fi
-}
+source "$(dirname "$0")/expect.sh"
 printf 'ring GF(65537)\ninputs x y\nt = mul x y\nu = add t -1\noutputs u\n' > "$tmp/p.circ"
 printf '3 4\n65536 2\n' > "$tmp/p.rows"
 expect 0 "^11$" -- bash -c "'$bl' eval '$tmp/p.circ' '$tmp/p.rows' | head -1"

@@ -4,16 +4,7 @@
 set -u
 bl=$1 circ=$2 data=$3
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check DESCRIPTION COMMAND...
-  local what=$1; shift
-  if out=$("$@" 2>&1); then echo "ok: $what"; else echo "FAIL: $what"; echo "$out" | sed 's/^/    /'; fail=1; fi
-}
-expect() {  # expect CODE REGEX -- COMMAND...
-  local code=$1 regex=$2; shift 3
-  local out; out=$("$@" 2>&1); local got=$?
-  if [ "$got" = "$code" ] && grep -Eq -- "$regex" <<<"$out"; then echo "ok: $*"; else echo "FAIL: $* -> $got"; echo "$out" | sed 's/^/    /'; fail=1; fi
-}
+source "$(dirname "$0")/expect.sh"
 for ext in aig aag blif v circ dot; do
   check "learn --out .$ext" "$bl" learn "$circ/multiplier2.truth" --quiet --seed 3 --out "$tmp/m.$ext"
   [ -s "$tmp/m.$ext" ] || { echo "FAIL: $tmp/m.$ext not written"; fail=1; }
