@@ -17,7 +17,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <numeric>
 #include <random>
@@ -40,6 +39,8 @@ const command_spec& classify_spec() {
        {"batch", "N", "train: samples per step (default 512)"},
        {"flip", "F", "train: at most F x gates / layers table entries flipped per layer and step (default 0.001)"},
        {"margin", "N", "train: hinge margin in bits of a group's score (default 16)"},
+       {"protect-margin", "N", "train: samples won by less than N bits keep counting against flips that would lose them (default 4 x margin)"},
+       {"random-init", "F", "train: fraction of gates starting as a random table instead of a pass-through (default 0)"},
        {"report-every", "N", "train: measure validation accuracy every N samples (default: every epoch)"},
        {"seed", "N", "train: wiring and sample order (default 1)"},
        {"threads", "N", "train, test: worker threads (default: all); results do not depend on it"},
@@ -95,11 +96,6 @@ void check_options(const parsed_args& args, const std::string& action, std::init
   }
 }
 
-void check_writable(const std::string& path) {
-  const auto dir = std::filesystem::path(path).parent_path();
-  if (!dir.empty() && !std::filesystem::is_directory(dir)) throw usage_error(path + ": the directory " + dir.string() + " does not exist");
-}
-
 std::string percent(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f%%", 100 * x);
@@ -108,7 +104,7 @@ std::string percent(double x) {
 
 int run_train(const parsed_args& args) {
   check_options(args, "train", {"out", "valid", "valid-split", "layers", "width", "time-limit", "epochs", "batch", "flip", "margin",
-                                "report-every", "seed", "threads"});
+                                "protect-margin", "random-init", "report-every", "seed", "threads"});
   if (args.positionals().size() != 2) throw usage_error("expected 'classify train DATA'");
   if (args.value("valid") && args.value("valid-split")) throw usage_error("give --valid or --valid-split, not both");
   gate_layers_params lp;
@@ -122,12 +118,13 @@ int run_train(const parsed_args& args) {
   p.batch = static_cast<std::size_t>(args.integer("batch", 512, 1, 1 << 24));
   p.flip_fraction = args.real("flip", 0.001, 1e-9, 1);
   p.margin = static_cast<std::uint32_t>(args.integer("margin", 16, 0, 1 << 20));
-  p.protect_margin = std::max<std::uint32_t>(p.protect_margin, p.margin);
+  p.protect_margin = static_cast<std::uint32_t>(args.integer("protect-margin", 4 * std::int64_t{p.margin}, p.margin, 1 << 22));
+  lp.random_fraction = args.real("random-init", 0, 0, 1);
   p.report_every = static_cast<std::size_t>(args.integer("report-every", 0, 0, INT64_MAX));
   p.threads = static_cast<unsigned>(args.integer("threads", 0, 0, 1024));
   p.seed = lp.seed;
   const double split = args.real("valid-split", 0.1, 0.001, 0.9);
-  if (const auto o = args.value("out")) check_writable(*o);
+  if (const auto o = args.value("out")) check_output_directory(*o);
 
   labelled_bits data = load_samples(args.positionals()[1]);
   labelled_bits train, valid;
@@ -177,7 +174,7 @@ int run_test(const parsed_args& args) {
   check_options(args, "test", {"threads", "predictions"});
   if (args.positionals().size() != 3) throw usage_error("expected 'classify test MODEL DATA'");
   const unsigned threads = static_cast<unsigned>(args.integer("threads", 0, 0, 1024));
-  if (const auto o = args.value("predictions")) check_writable(*o);
+  if (const auto o = args.value("predictions")) check_output_directory(*o);
   const std::string& path = args.positionals()[1];
   const gate_classifier model = parse_gate_classifier(read_text_file(path), path);
   const labelled_bits data = load_samples(args.positionals()[2]);
@@ -207,11 +204,10 @@ int run_export(const parsed_args& args) {
   const bool c_identifier = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
                             std::all_of(name.begin(), name.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; });
   if (!c_identifier) throw usage_error("--name must be a C identifier, got '" + name + "'");
-  static const char* const formats[] = {".c", ".aig", ".aag", ".blif", ".v", ".circ", ".dot"};
-  if (std::none_of(std::begin(formats), std::end(formats), [&](const char* e) { return has_extension(*out, e); })) {
+  if (!has_extension(*out, ".c") && !is_circuit_file(*out)) {
     throw usage_error(*out + ": unknown output format (expected .c, .aig, .aag, .blif, .v, .circ or .dot)");
   }
-  check_writable(*out);
+  check_output_directory(*out);
   const std::string& path = args.positionals()[1];
   const gate_classifier model = parse_gate_classifier(read_text_file(path), path);
   if (has_extension(*out, ".c")) write_file_atomic(*out, format_gate_classifier_c(model, name));

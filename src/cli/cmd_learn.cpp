@@ -17,7 +17,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -160,12 +159,8 @@ learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool ha
   const std::string how = args.value_or("optimize", "abc");
   if (how != "abc" && how != "none") throw usage_error("--optimize must be abc or none, got '" + how + "'");
   if (const auto o = args.value("out")) {
-    static const char* const formats[] = {".aig", ".aag", ".blif", ".v", ".circ", ".dot"};
-    if (std::none_of(std::begin(formats), std::end(formats), [&](const char* e) { return has_extension(*o, e); })) {
-      throw usage_error(*o + ": unknown output format (expected .aig, .aag, .blif, .v, .circ or .dot)");
-    }
-    const auto dir = std::filesystem::path(*o).parent_path();
-    if (!dir.empty() && !std::filesystem::is_directory(dir)) throw usage_error(*o + ": the directory " + dir.string() + " does not exist");
+    if (!is_circuit_file(*o)) throw usage_error(*o + ": unknown output format (expected .aig, .aag, .blif, .v, .circ or .dot)");
+    check_output_directory(*o);
   }
   const bool complete = tr.is_complete_table() && tr.num_inputs() <= max_diagram_inputs && !has_valid;
   if (method == "diagram" && (!complete || user_model)) {

@@ -1,6 +1,7 @@
 #include "learn_support.hpp"
 
 #include "abc.hpp"
+#include "args.hpp"
 #include "bitlens/algebra/error.hpp"
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/io/file.hpp"
@@ -13,6 +14,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -327,6 +329,11 @@ saved_params load_params(const std::string& path) {
   }
   if (!have_arch || !have_bits) throw input_error(path, 0, "missing 'arch' or 'params' line (not a bitlens parameter file?)");
   return s;
+}
+
+void check_output_directory(const std::string& path) {
+  const auto dir = std::filesystem::path(path).parent_path();
+  if (!dir.empty() && !std::filesystem::is_directory(dir)) throw usage_error(path + ": the directory " + dir.string() + " does not exist");
 }
 
 bool report_verification(const circuit<z2>& f, const aig& lowered, const bit_dataset& table, const std::string* truth_path,

@@ -95,6 +95,10 @@ std::vector<z2::element> to_elements(const bitvec& bits);
 std::string percent(std::uint64_t part, std::uint64_t whole);
 std::string fixed_seconds(double s);
 
+/// Throws usage_error when the directory `path` would be written in does not exist: checked before
+/// any work, so that a run is not lost for a typo in --out.
+void check_output_directory(const std::string& path);
+
 /// Checks `f` against `table` (own evaluation; ABC cec when possible), prints the verdicts, and
 /// returns whether nothing failed. Wrong cared bits of sample data (not a complete table) fail only
 /// when `strict` (verify: every cared bit must be right; learn: a fit to samples need not be exact).

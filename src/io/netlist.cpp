@@ -291,6 +291,13 @@ circuit<z2> load_z2_circuit(const std::string& path) {
   throw input_error(path, 0, "unknown circuit format (expected .circ, .aag, .aig or .blif)");
 }
 
+bool is_circuit_file(const std::string& path) {
+  for (const char* e : {".circ", ".aag", ".aig", ".blif", ".v", ".dot"}) {
+    if (has_extension(path, e)) return true;
+  }
+  return false;
+}
+
 void save_z2_circuit(const std::string& path, const circuit<z2>& f) {
   std::string text;
   if (has_extension(path, ".circ")) text = format_circ(f);

@@ -29,6 +29,8 @@ circuit<z2> load_z2_circuit(const std::string& path);
 /// Writes f as .circ, .aag, .aig, .blif, .v or .dot (by extension). AIGER output is the lowered,
 /// structurally hashed AIG. std::invalid_argument for an unknown extension.
 void save_z2_circuit(const std::string& path, const circuit<z2>& f);
+/// Whether save_z2_circuit knows the format of `path` (.aig, .aag, .blif, .v, .circ or .dot).
+bool is_circuit_file(const std::string& path);
 
 /// Whether `path` ends with `ext` (e.g. ".aig").
 bool has_extension(const std::string& path, std::string_view ext);
