@@ -38,6 +38,7 @@ const command_spec& classify_spec() {
        {"epochs", "N", "train: at most N passes over the data (default 1000)"},
        {"batch", "N", "train: samples per step (default 512)"},
        {"flip", "F", "train: at most F x gates / layers table entries flipped per layer and step (default 0.001)"},
+       {"final-flip", "F", "train: anneal --flip geometrically to F by the end of the budget (default: no annealing)"},
        {"margin", "N", "train: hinge margin in bits of a group's score (default 16)"},
        {"protect-margin", "N", "train: samples won by less than N bits keep counting against flips that would lose them (default 4 x margin)"},
        {"random-init", "F", "train: fraction of gates starting as a random table instead of a pass-through (default 0)"},
@@ -103,7 +104,7 @@ std::string percent(double x) {
 }
 
 int run_train(const parsed_args& args) {
-  check_options(args, "train", {"out", "valid", "valid-split", "layers", "width", "time-limit", "epochs", "batch", "flip", "margin",
+  check_options(args, "train", {"out", "valid", "valid-split", "layers", "width", "time-limit", "epochs", "batch", "flip", "final-flip", "margin",
                                 "protect-margin", "random-init", "report-every", "seed", "threads"});
   if (args.positionals().size() != 2) throw usage_error("expected 'classify train DATA'");
   if (args.value("valid") && args.value("valid-split")) throw usage_error("give --valid or --valid-split, not both");
@@ -117,6 +118,7 @@ int run_train(const parsed_args& args) {
   p.epochs = static_cast<std::size_t>(args.integer("epochs", 1000, 1, INT64_MAX));
   p.batch = static_cast<std::size_t>(args.integer("batch", 512, 1, 1 << 24));
   p.flip_fraction = args.real("flip", 0.001, 1e-9, 1);
+  p.final_flip_fraction = args.real("final-flip", 0, 0, 1);
   p.margin = static_cast<std::uint32_t>(args.integer("margin", 16, 0, 1 << 20));
   p.protect_margin = static_cast<std::uint32_t>(args.integer("protect-margin", 4 * std::int64_t{p.margin}, p.margin, 1 << 22));
   lp.random_fraction = args.real("random-init", 0, 0, 1);

@@ -223,10 +223,18 @@ gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inpu
     seen = correct = 0;
     return !p.on_report || p.on_report(report);
   };
+  // The flip schedule: progress through the budget (samples of all epochs, or time when limited).
+  const double total_samples = static_cast<double>(p.epochs) * static_cast<double>(inputs.num_samples());
+  const auto progress = [&] {
+    const double by_samples = static_cast<double>(report.samples) / total_samples;
+    return std::min(1.0, p.seconds > 0 ? std::max(by_samples, report.seconds / p.seconds) : by_samples);
+  };
+  const bool anneal = p.final_flip_fraction > 0 && p.final_flip_fraction != p.flip_fraction;
   for (std::size_t epoch = 0; epoch < p.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (std::size_t first = 0; first < order.size(); first += batch_words) {
       const auto batch = std::span<const std::uint32_t>(order).subspan(first, std::min(batch_words, order.size() - first));
+      if (anneal) trainer.set_flip_fraction(p.flip_fraction * std::pow(p.final_flip_fraction / p.flip_fraction, progress()));
       const auto t0 = std::chrono::steady_clock::now();
       const auto st = trainer.step(batch);
       report.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

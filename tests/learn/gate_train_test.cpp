@@ -110,3 +110,30 @@ TEST_CASE("gate training: reports, early stop and bad data", "[learn][gate]") {
   p.classes = 3;  // 40 outputs do not split into 3 groups
   CHECK_THROWS_WITH(gate_trainer(net, train.inputs, train.labels, p), Catch::Contains("do not split into 3 groups"));
 }
+
+TEST_CASE("an annealed flip fraction flips fewer entries as training goes on", "[gate_train]") {
+  const auto data = make_toy(2048, test::case_seed(93000));
+  const auto flips_per_epoch = [&](double final_fraction) {
+    auto net = make_gate_layers(24, {.layers = 3, .width = 400, .seed = 5, .random_fraction = 0.5});
+    auto p = toy_params(1, tape_kernels::automatic);
+    p.epochs = 8;
+    p.final_flip_fraction = final_fraction;
+    std::vector<std::size_t> flips;
+    p.on_report = [&](const gate_train_report& r) {
+      flips.push_back(r.flips);
+      return true;
+    };
+    train_gate_classifier(net, data.inputs, data.labels, p);
+    std::vector<std::size_t> per_epoch{flips.front()};
+    for (std::size_t e = 1; e < flips.size(); ++e) per_epoch.push_back(flips[e] - flips[e - 1]);
+    return per_epoch;
+  };
+  const auto constant = flips_per_epoch(0), annealed = flips_per_epoch(0.0002);
+  REQUIRE(annealed.size() == 8);
+  CHECK(annealed.back() < annealed.front());
+  CHECK(annealed.back() < constant.back());
+  std::size_t total_constant = 0, total_annealed = 0;
+  for (auto f : constant) total_constant += f;
+  for (auto f : annealed) total_annealed += f;
+  CHECK(total_annealed < total_constant);
+}

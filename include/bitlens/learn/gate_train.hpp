@@ -54,6 +54,9 @@ struct gate_train_params {
   std::uint32_t protect_margin = 64;
   /// At most ceil(flip_fraction × gates / layers) table entries of each layer flip per step…
   double flip_fraction = 0.001;
+  /// … annealed geometrically to this fraction by the end of the budget (p.epochs, or p.seconds
+  /// when set), as a learning rate is decayed; ≤ 0 keeps flip_fraction throughout.
+  double final_flip_fraction = 0;
   /// …each with a net gain of at least this.
   std::int64_t min_gain = 1;
   /// Worker threads (0: one per hardware thread).
@@ -91,6 +94,8 @@ class gate_trainer {
   std::size_t batch_words() const noexcept;
   /// One step over the samples of the given dataset words (std::invalid_argument unless each < num_words()).
   gate_step_stats step(std::span<const std::uint32_t> words);
+  /// Changes the flip fraction of the following steps (a schedule).
+  void set_flip_fraction(double f) noexcept { p_.flip_fraction = f; }
 
  private:
   struct worker;
