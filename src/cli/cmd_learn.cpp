@@ -250,12 +250,15 @@ int run_learn(const parsed_args& args) {
 
   // Lower and post-optimise every exact candidate (or the only one), then keep the smallest.
   const bool complete = tr.is_complete_table();
+  // ABC's time is shared by the candidates worth optimising.
   std::vector<optimized> shaped;
   std::size_t chosen = 0;
+  const auto worth = [&](std::size_t k) { return candidates[k].stats.exact || !complete || candidates.size() == 1; };
   for (std::size_t k = 0; k < candidates.size(); ++k) {
-    const bool worth = candidates[k].stats.exact || !complete || candidates.size() == 1;
-    const double left = budget > 0 ? (budget - elapsed()) / double(candidates.size() - k) : 5.0;
-    shaped.push_back(optimize(candidates[k].circuit_, plan.use_abc && worth, left));
+    std::size_t sharing = 0;
+    for (std::size_t j = k; j < candidates.size(); ++j) sharing += worth(j) ? 1 : 0;
+    const double left = budget > 0 ? (budget - elapsed()) / double(std::max<std::size_t>(1, sharing)) : 5.0;
+    shaped.push_back(optimize(candidates[k].circuit_, plan.use_abc && worth(k), left));
     const auto key = [&](std::size_t i) { return std::make_pair(!candidates[i].stats.exact, shaped[i].final_aig.num_ands()); };
     if (key(k) <= key(chosen)) chosen = k;  // on a tie the learned network (listed last) is kept
   }
