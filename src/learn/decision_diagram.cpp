@@ -231,18 +231,17 @@ diagram_stats search_diagram_order(const bit_dataset& table, const diagram_param
   // repeat while one improves and time is left.
   for (bool improved = true; improved && n > 1;) {
     improved = false;
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t var = std::find(best.order.begin(), best.order.end(), natural[k]) - best.order.begin();
-      std::vector<std::size_t> base = best.order;
-      const std::size_t v = base[var];
-      base.erase(base.begin() + static_cast<std::ptrdiff_t>(var));
-      for (std::size_t pos = 0; pos <= base.size(); ++pos) {
+    for (const std::size_t v : natural) {
+      const auto at = std::find(best.order.begin(), best.order.end(), v) - best.order.begin();
+      std::vector<std::size_t> rest = best.order;  // the best order without v
+      rest.erase(rest.begin() + at);
+      for (std::size_t pos = 0; pos <= rest.size(); ++pos) {
         if (elapsed() >= params.time_limit) {
           best.orders_tried = tried;
           return best;
         }
-        if (pos == var) continue;
-        std::vector<std::size_t> trial = base;
+        if (static_cast<std::ptrdiff_t>(pos) == at) continue;  // v where it was: the best order itself
+        std::vector<std::size_t> trial = rest;
         trial.insert(trial.begin() + static_cast<std::ptrdiff_t>(pos), v);
         improved = consider(trial) || improved;
       }
