@@ -39,7 +39,7 @@ const command_spec& classify_spec() {
        {"batch", "N", "train: samples per step (default 512)"},
        {"flip", "F", "train: at most F x gates / layers table entries flipped per layer and step (default 0.001)"},
        {"final-flip", "F", "train: anneal --flip geometrically to F by the end of the budget (default: no annealing)"},
-       {"margin", "N", "train: hinge margin in bits of a group's score (default 16)"},
+       {"margin", "N", "train: hinge margin in bits of a group's score (default 32)"},
        {"protect-margin", "N", "train: samples won by less than N bits keep counting against flips that would lose them (default 4 x margin)"},
        {"random-init", "F", "train: fraction of gates starting as a random table instead of a pass-through (default 0)"},
        {"report-every", "N", "train: measure validation accuracy every N samples (default: every epoch)"},
@@ -119,7 +119,7 @@ int run_train(const parsed_args& args) {
   p.batch = static_cast<std::size_t>(args.integer("batch", 512, 1, 1 << 24));
   p.flip_fraction = args.real("flip", 0.001, 1e-9, 1);
   p.final_flip_fraction = args.real("final-flip", 0, 0, 1);
-  p.margin = static_cast<std::uint32_t>(args.integer("margin", 16, 0, 1 << 20));
+  p.margin = static_cast<std::uint32_t>(args.integer("margin", p.margin, 0, 1 << 20));
   p.protect_margin = static_cast<std::uint32_t>(args.integer("protect-margin", 4 * std::int64_t{p.margin}, p.margin, 1 << 22));
   lp.random_fraction = args.real("random-init", 0, 0, 1);
   p.report_every = static_cast<std::size_t>(args.integer("report-every", 0, 0, INT64_MAX));
