@@ -12,14 +12,6 @@ using namespace bitlens::test;
 
 namespace {
 
-bit_batch random_batch(std::size_t wires, std::size_t samples, rng& g) {
-  bit_batch b(wires, samples);
-  for (std::size_t i = 0; i < wires; ++i) {
-    for (std::size_t s = 0; s < samples; ++s) b.set(i, s, (g() & 1) != 0);
-  }
-  return b;
-}
-
 vec<z2> column(const bit_batch& b, std::size_t sample) {
   vec<z2> v(b.num_wires());
   for (std::size_t i = 0; i < v.size(); ++i) v[i] = b.get(i, sample);

@@ -7,7 +7,7 @@
 #include "bitlens/learn/group_sum.hpp"
 #include "bitlens/models/gate_classifier.hpp"
 #include "bitlens/models/gate_layers.hpp"
-#include "support/seeds.hpp"
+#include "support/random_circuit.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,14 +15,6 @@ using namespace bitlens;
 using namespace bitlens::test;
 
 namespace {
-
-bit_batch random_inputs(std::size_t wires, std::size_t samples, rng& r) {
-  bit_batch b(wires, samples);
-  for (std::size_t i = 0; i < wires; ++i) {
-    for (std::size_t s = 0; s < samples; ++s) b.set(i, s, (r() & 1U) != 0);
-  }
-  return b;
-}
 
 std::string error_of(const std::string& text) {
   try {
@@ -46,7 +38,7 @@ TEST_CASE("gate classifiers round-trip as text and their circuit computes the ne
     const gate_classifier back = parse_gate_classifier(format_gate_classifier(c), "m.bgc");
     CHECK(back.net == c.net);
     CHECK(back.classes == c.classes);
-    const bit_batch x = random_inputs(inputs, 300, r);
+    const bit_batch x = random_batch(inputs, 300, r);
     const bit_batch expected = compiled_gates(c.net).evaluate(x);
     const bit_batch got = evaluate(tape(gate_classifier_circuit(c)), x, bitvec(0));
     REQUIRE(got.num_wires() == expected.num_wires());
@@ -70,7 +62,7 @@ TEST_CASE("keep-best training leaves the tables that scored best on validation",
   rng r(case_seed(92000));
   // Two classes: x0 XOR x1 (the other bits noise); validation samples drawn the same way.
   const auto make = [&](std::size_t n, bit_batch& x, std::vector<std::uint32_t>& y) {
-    x = random_inputs(8, n, r);
+    x = random_batch(8, n, r);
     y.resize(n);
     for (std::size_t s = 0; s < n; ++s) y[s] = x.get(0, s) != x.get(1, s) ? 1U : 0U;
   };
@@ -96,5 +88,5 @@ TEST_CASE("keep-best training leaves the tables that scored best on validation",
   CHECK(sel.valid_accuracy >= *std::max_element(seen.begin(), seen.end()));
   // The network holds the chosen tables: its validation accuracy is the one reported.
   CHECK(classification_accuracy(compiled_gates(net).predict_groups(xv, 2, {.threads = 1}), yv) == Approx(sel.valid_accuracy));
-  CHECK_THROWS_AS(train_gate_classifier_selected(net, xt, yt, random_inputs(7, 10, r), std::vector<std::uint32_t>(10, 0), p), std::invalid_argument);
+  CHECK_THROWS_AS(train_gate_classifier_selected(net, xt, yt, random_batch(7, 10, r), std::vector<std::uint32_t>(10, 0), p), std::invalid_argument);
 }

@@ -1,8 +1,9 @@
-// Random circuits for property tests, over any ring. With `multilinear` set, a mul only joins
+// Random circuits (and random bit batches to run them on) for property tests, over any ring. With `multilinear` set, a mul only joins
 // operands whose supports (the sources they depend on) are disjoint, so the circuit's polynomial
 // is multilinear and its structural derivative equals the Boolean difference.
 #pragma once
 
+#include "bitlens/algebra/bit_batch.hpp"
 #include "bitlens/ir/builder.hpp"
 #include "seeds.hpp"
 
@@ -11,6 +12,15 @@
 #include <vector>
 
 namespace bitlens::test {
+
+/// A batch of `wires` × `samples` fair random bits.
+inline bit_batch random_batch(std::size_t wires, std::size_t samples, rng& g) {
+  bit_batch b(wires, samples);
+  for (std::size_t i = 0; i < wires; ++i) {
+    for (std::size_t s = 0; s < samples; ++s) b.set(i, s, (g() & 1) != 0);
+  }
+  return b;
+}
 
 struct random_circuit_params {
   std::size_t inputs = 4;

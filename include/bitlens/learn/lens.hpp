@@ -7,7 +7,7 @@
 //   learning-rate lens  B → B          identity over Z2
 //
 // model ; loss ; learning rate is one circuit: forward f, the masked error, then the reverse sweep of
-// f driven by the error. The optimizer lens (optimizer.hpp) closes the loop on P. Everything an
+// f driven by the error. The optimizer (optimizer_kind and train(), train.hpp) closes the loop on P. Everything an
 // optimizer reads — error counts and per-parameter vote counts — is a popcount of an output of
 // that one circuit, so a step is one fused, tiled pass over the data (eval/tape.hpp).
 #pragma once
