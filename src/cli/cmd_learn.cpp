@@ -131,6 +131,45 @@ train_params make_train_params(const parsed_args& args) {
   return tp;
 }
 
+// The model options of Boolean learning, checked.
+struct model_choice {
+  lut_network_params fixed;            // the architecture of --arch or --resume
+  bool auto_arch = true;               // neither given: the architecture search
+  decompose_mode mode = decompose_mode::automatic;
+  std::string kind;                    // lut, memoriser or pseudo-linear
+  std::optional<saved_params> resumed;
+};
+
+model_choice choose_model(const parsed_args& args, std::uint64_t seed) {
+  model_choice m;
+  if (const auto r = args.value("resume")) m.resumed = load_params(*r);
+  m.auto_arch = !args.value("arch") && !m.resumed;
+  if (m.resumed) {
+    m.fixed = m.resumed->network;
+  } else {
+    if (const auto a = args.value("arch")) {
+      try {
+        m.fixed = parse_architecture(*a);
+      } catch (const std::invalid_argument& e) {
+        throw usage_error(e.what());
+      }
+    }
+    const std::string w = args.value_or("wiring", "cover");
+    if (w != "cover" && w != "random") throw usage_error("--wiring must be cover or random, got '" + w + "'");
+    m.fixed.wiring = w == "cover" ? wiring_kind::cover : wiring_kind::random;
+    m.fixed.skip = args.flag("skip");
+    m.fixed.seed = seed;
+  }
+  const std::string dec = args.value_or("decompose", "auto");
+  if (dec != "auto" && dec != "outputs" && dec != "none") throw usage_error("--decompose must be auto, outputs or none, got '" + dec + "'");
+  m.mode = dec == "auto" ? decompose_mode::automatic : dec == "outputs" ? decompose_mode::outputs : decompose_mode::none;
+  m.kind = args.value_or("model", "lut");
+  if (m.kind != "lut" && m.kind != "memoriser" && m.kind != "pseudo-linear") {
+    throw usage_error("--model must be lut, memoriser or pseudo-linear (without --field), got '" + m.kind + "'");
+  }
+  return m;
+}
+
 // A candidate circuit after lowering and ABC's post-optimisation.
 struct optimized {
   aig lowered, final_aig;
@@ -176,6 +215,55 @@ learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool ha
   return p;
 }
 
+// Lowers and post-optimises every exact candidate (or the only one, or all for sample data) and
+// returns the index of the one to keep: exact first, then the fewest ANDs; on a tie the learned
+// network (listed last). ABC's `seconds` are shared by the candidates worth optimising (negative:
+// no budget, 5 s each).
+std::size_t shape_and_choose(const std::vector<learned_circuit>& candidates, bool complete, bool use_abc, double seconds,
+                             std::vector<optimized>& shaped) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto worth = [&](std::size_t k) { return candidates[k].stats.exact || !complete || candidates.size() == 1; };
+  std::size_t chosen = 0;
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    std::size_t sharing = 0;
+    for (std::size_t j = k; j < candidates.size(); ++j) sharing += worth(j) ? 1 : 0;
+    const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double share = seconds >= 0 ? std::max(0.0, seconds - spent) / double(std::max<std::size_t>(1, sharing)) : 5.0;
+    shaped.push_back(optimize(candidates[k].circuit_, use_abc && worth(k), share));
+    const auto key = [&](std::size_t i) { return std::make_pair(!candidates[i].stats.exact, shaped[i].final_aig.num_ands()); };
+    if (key(k) <= key(chosen)) chosen = k;
+  }
+  return chosen;
+}
+
+// The model, result and circuit lines of `learn`, and the candidates when there were several.
+void print_result(const std::vector<learned_circuit>& candidates, const std::vector<optimized>& shaped, std::size_t chosen,
+                  const train_params& base) {
+  const learned_circuit& out = candidates[chosen];
+  const auto& st = out.stats;
+  std::cout << "model: " << out.description;
+  if (out.steps > 0 || out.params) std::cout << ", optimizer " << optimizer_name(base.optimizer) << ", seed " << base.seed;
+  std::cout << "\n";
+  std::cout << "result: " << (st.exact ? "exact" : "not exact") << " (" << st.train_errors << " of " << st.train_cared_bits
+            << " cared bits wrong, accuracy " << percent(st.train_cared_bits - st.train_errors, st.train_cared_bits) << ")";
+  if (st.valid_errors) {
+    std::cout << "; validation accuracy " << percent(st.valid_cared_bits - *st.valid_errors, st.valid_cared_bits);
+  }
+  std::cout << "\n  " << out.steps << " steps, " << out.attempts << " attempt(s), " << st.restarts << " restarts, "
+            << st.perturbations << " perturbations, " << fixed_seconds(out.seconds) << "\n";
+  std::cout << "circuit: " << out.circuit_.count(op::add) << " XOR + " << out.circuit_.count(op::mul)
+            << " AND gates; AIG: " << shaped[chosen].lowered.num_ands() << " AND nodes" << shaped[chosen].abc_note << "\n";
+  if (candidates.size() < 2) return;
+  std::cout << "candidates:";
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const auto& d = candidates[k].description;  // its first two items name it
+    std::cout << (k ? ";" : "") << ' ' << d.substr(0, d.find(',', d.find(',') + 1)) << ": "
+              << (candidates[k].stats.exact ? std::to_string(shaped[k].final_aig.num_ands()) + " AND nodes" : "not exact")
+              << (k == chosen ? " (kept)" : "");
+  }
+  std::cout << "\n";
+}
+
 }  // namespace
 
 int run_learn(const parsed_args& args) {
@@ -186,35 +274,11 @@ int run_learn(const parsed_args& args) {
   const auto started = std::chrono::steady_clock::now();
   const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
   auto base = make_train_params(args);
-  std::optional<saved_params> resumed;
-  if (const auto r = args.value("resume")) resumed = load_params(*r);
+  const model_choice mc = choose_model(args, base.seed);
+  const auto& [fixed, auto_arch, mode, model_kind, resumed] = mc;
   const auto data = load_data(args, base.seed);
   const bool quiet = args.flag("quiet");
   const auto& tr = data.train;
-  lut_network_params fixed;
-  const bool auto_arch = !args.value("arch") && !resumed;
-  if (resumed) fixed = resumed->network;
-  else if (const auto a = args.value("arch")) {
-    try {
-      fixed = parse_architecture(*a);
-    } catch (const std::invalid_argument& e) {
-      throw usage_error(e.what());
-    }
-  }
-  if (!resumed) {
-    const std::string w = args.value_or("wiring", "cover");
-    if (w != "cover" && w != "random") throw usage_error("--wiring must be cover or random, got '" + w + "'");
-    fixed.wiring = w == "cover" ? wiring_kind::cover : wiring_kind::random;
-    fixed.skip = args.flag("skip");
-    fixed.seed = base.seed;
-  }
-  const std::string dec = args.value_or("decompose", "auto");
-  if (dec != "auto" && dec != "outputs" && dec != "none") throw usage_error("--decompose must be auto, outputs or none, got '" + dec + "'");
-  const auto mode = dec == "auto" ? decompose_mode::automatic : dec == "outputs" ? decompose_mode::outputs : decompose_mode::none;
-  const std::string model_kind = args.value_or("model", "lut");
-  if (model_kind != "lut" && model_kind != "memoriser" && model_kind != "pseudo-linear") {
-    throw usage_error("--model must be lut, memoriser or pseudo-linear (without --field), got '" + model_kind + "'");
-  }
   if (model_kind == "memoriser" && tr.num_inputs() > 16) throw usage_error("--model memoriser needs at most 16 inputs");
   const learn_plan plan = plan_learning(args, tr, data.valid.has_value(), resumed || !auto_arch || model_kind != "lut");
   // Every option is checked: only now is the metrics file opened (a failed command leaves it as it was).
@@ -236,59 +300,28 @@ int run_learn(const parsed_args& args) {
   if (plan.use_search) {
     if (plan.use_diagram && budget > 0) base.time_limit = std::max(0.001, 0.6 * budget - elapsed());
     else if (budget > 0) base.time_limit = std::max(0.001, 0.8 * budget - elapsed());
-    candidates.push_back(
-        model_kind == "memoriser"
-            ? learn_model(lut_memoriser(tr.num_inputs(), tr.num_outputs()), "LUT memoriser (one " + std::to_string(tr.num_inputs()) + "-input LUT per output)", tr,
-                          data.valid ? &*data.valid : nullptr, base, progress)
-        : model_kind == "pseudo-linear"
-            ? learn_model(pseudo_linear(tr.num_inputs(), tr.num_outputs()), "pseudo-linear y = Wx + b", tr, data.valid ? &*data.valid : nullptr,
-                          base, progress)
-            : learn_circuit(tr, data.valid ? &*data.valid : nullptr, base, auto_arch ? std::nullopt : std::optional(fixed),
-                            resumed ? &resumed->bits : nullptr, mode, progress));
+    const bit_dataset* valid = data.valid ? &*data.valid : nullptr;
+    if (model_kind == "memoriser") {
+      candidates.push_back(learn_model(lut_memoriser(tr.num_inputs(), tr.num_outputs()),
+                                       "LUT memoriser (one " + std::to_string(tr.num_inputs()) + "-input LUT per output)", tr, valid, base, progress));
+    } else if (model_kind == "pseudo-linear") {
+      candidates.push_back(learn_model(pseudo_linear(tr.num_inputs(), tr.num_outputs()), "pseudo-linear y = Wx + b", tr, valid, base, progress));
+    } else {
+      candidates.push_back(learn_circuit(tr, valid, base, auto_arch ? std::nullopt : std::optional(fixed), resumed ? &resumed->bits : nullptr,
+                                         mode, progress));
+    }
   }
   progress.finish();
 
-  // Lower and post-optimise every exact candidate (or the only one), then keep the smallest.
   const bool complete = tr.is_complete_table();
-  // ABC's time is shared by the candidates worth optimising.
   std::vector<optimized> shaped;
-  std::size_t chosen = 0;
-  const auto worth = [&](std::size_t k) { return candidates[k].stats.exact || !complete || candidates.size() == 1; };
-  for (std::size_t k = 0; k < candidates.size(); ++k) {
-    std::size_t sharing = 0;
-    for (std::size_t j = k; j < candidates.size(); ++j) sharing += worth(j) ? 1 : 0;
-    const double left = budget > 0 ? (budget - elapsed()) / double(std::max<std::size_t>(1, sharing)) : 5.0;
-    shaped.push_back(optimize(candidates[k].circuit_, plan.use_abc && worth(k), left));
-    const auto key = [&](std::size_t i) { return std::make_pair(!candidates[i].stats.exact, shaped[i].final_aig.num_ands()); };
-    if (key(k) <= key(chosen)) chosen = k;  // on a tie the learned network (listed last) is kept
-  }
+  const std::size_t chosen = shape_and_choose(candidates, complete, plan.use_abc, budget > 0 ? std::max(0.0, budget - elapsed()) : -1, shaped);
   const learned_circuit& out = candidates[chosen];
   const circuit<z2>& specialised = out.circuit_;
   const aig& lowered = shaped[chosen].lowered;
   const aig& final_aig = shaped[chosen].final_aig;
   const auto& st = out.stats;
-  std::cout << "model: " << out.description;
-  if (out.steps > 0 || out.params) std::cout << ", optimizer " << optimizer_name(base.optimizer) << ", seed " << base.seed;
-  std::cout << "\n";
-  std::cout << "result: " << (st.exact ? "exact" : "not exact") << " (" << st.train_errors << " of " << st.train_cared_bits
-            << " cared bits wrong, accuracy " << percent(st.train_cared_bits - st.train_errors, st.train_cared_bits) << ")";
-  if (st.valid_errors) {
-    std::cout << "; validation accuracy " << percent(st.valid_cared_bits - *st.valid_errors, st.valid_cared_bits);
-  }
-  std::cout << "\n  " << out.steps << " steps, " << out.attempts << " attempt(s), " << st.restarts << " restarts, "
-            << st.perturbations << " perturbations, " << fixed_seconds(out.seconds) << "\n";
-  std::cout << "circuit: " << specialised.count(op::add) << " XOR + " << specialised.count(op::mul)
-            << " AND gates; AIG: " << lowered.num_ands() << " AND nodes" << shaped[chosen].abc_note << "\n";
-  if (candidates.size() > 1) {
-    std::cout << "candidates:";
-    for (std::size_t k = 0; k < candidates.size(); ++k) {
-      const auto& d = candidates[k].description;
-      std::cout << (k ? ";" : "") << ' ' << d.substr(0, d.find(',', d.find(',') + 1)) << ": "
-                << (candidates[k].stats.exact ? std::to_string(shaped[k].final_aig.num_ands()) + " AND nodes" : "not exact")
-                << (k == chosen ? " (kept)" : "");
-    }
-    std::cout << "\n";
-  }
+  print_result(candidates, shaped, chosen, base);
   const circuit<z2> learned = final_aig.num_ands() < lowered.num_ands() ? to_circuit(final_aig) : specialised;
   bool ok = st.exact || !complete;
   if (!args.flag("no-verify")) ok = report_verification(learned, final_aig, tr, data.truth_path ? &*data.truth_path : nullptr) && ok;
