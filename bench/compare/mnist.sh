@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Binarised MNIST at the difflogic-sized architecture (784 → 6 × 8000 gates → group-sum 10):
 # training samples/s (1 and 2 threads), the fused step against the XOR stream of the same run,
-# inference images/s on 1 thread, time to 90% / 95% test accuracy and peak memory, next to the
+# inference images/s on 1 thread, time to 90% / 95% validation accuracy, the test accuracy of the
+# validation-chosen model (measured once) and peak memory, next to the
 # peer figures of ../shared/data/baselines/peer_measurements.md.
 # usage: bench/compare/mnist.sh [seconds=120] [layers=6] [width=8000] [batch=512] [flip=0.001]
 # Writes bench/results/mnist.json and bench/results/mnist.md.
