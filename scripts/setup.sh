@@ -3,7 +3,8 @@
 # then runs the main job or the test suite.
 #
 #   scripts/setup.sh          install + build + learn the default truth table and verify it
-#   scripts/setup.sh test     install + build + run the whole test suite (ctest)
+#   scripts/setup.sh test     install + build, fuzz every reader briefly (scripts/fuzz.sh
+#                             FUZZ_SECONDS, default 10 s each; 0 skips), run the whole test suite (ctest)
 #   scripts/setup.sh build    install + build only
 #
 # Environment: BUILD_DIR (default: build), JOBS (default: nproc), CI=true makes warnings errors.
@@ -34,6 +35,9 @@ cmake --build "$build" -j "$jobs"
 
 case "$mode" in
   run) exec "$build/bitlens" learn ;;
-  test) exec ctest --test-dir "$build" -j "$jobs" --output-on-failure ;;
+  test)
+    # The brief fuzzing goes first, so that ctest's summary closes the output.
+    if [ "${FUZZ_SECONDS:-10}" != 0 ]; then scripts/fuzz.sh "${FUZZ_SECONDS:-10}"; fi
+    exec ctest --test-dir "$build" -j "$jobs" --output-on-failure ;;
   build) ;;
 esac

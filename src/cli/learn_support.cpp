@@ -300,8 +300,10 @@ void save_params(const std::string& path, const saved_params& s) {
   write_file_atomic(path, out.str());
 }
 
-saved_params load_params(const std::string& path) {
-  std::istringstream in(read_text_file(path));
+saved_params load_params(const std::string& path) { return parse_params(read_text_file(path), path); }
+
+saved_params parse_params(const std::string& text, const std::string& path) {
+  std::istringstream in(text);
   saved_params s;
   bool have_arch = false, have_bits = false;
   std::size_t line_no = 0;

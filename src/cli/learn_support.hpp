@@ -90,6 +90,8 @@ std::string architecture_string(const lut_network_params& p);
 
 void save_params(const std::string& path, const saved_params& s);
 saved_params load_params(const std::string& path);
+/// The parameter-file text of load_params; `path` names it in errors.
+saved_params parse_params(const std::string& text, const std::string& path);
 
 std::vector<z2::element> to_elements(const bitvec& bits);
 std::string percent(std::uint64_t part, std::uint64_t whole);
