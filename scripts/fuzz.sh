@@ -2,8 +2,8 @@
 # Fuzzes every reader of bitlens with libFuzzer under ASan and UBSan.
 #   scripts/fuzz.sh [SECONDS=60] [TARGET...]     each target (default: all) for SECONDS
 # Installs clang and its runtime (apt) when missing, builds the targets in build-fuzz/ (BITLENS_FUZZ),
-# runs each on a corpus kept in build-fuzz/corpus/TARGET (seeded from fuzz/corpus/TARGET) with the
-# dictionary fuzz/dict/TARGET.dict when there is one, and prints the executions of each. Limits:
+# runs each on a corpus kept in build-fuzz/corpus/TARGET (seeded from tests/fuzz/corpus/TARGET) with the
+# dictionary tests/fuzz/dict/TARGET.dict when there is one, and prints the executions of each. Limits:
 # 2 GiB RSS, no single allocation over 512 MiB, inputs up to 64 KiB. Exit 1 when a target finds a
 # crash, a sanitizer report, a leak, a time-out or an allocation over the limit; the reproducer is
 # left in build-fuzz/ (crash-*, leak-*, oom-*, timeout-*).
@@ -35,10 +35,10 @@ printf '%-12s %14s %10s  %s\n' target executions exec/s result
 for t in "${targets[@]}"; do
   corpus="$build/corpus/$t"
   mkdir -p "$corpus"
-  seeds=(); [ -d "fuzz/corpus/$t" ] && seeds=("fuzz/corpus/$t")
-  dict=(); [ -f "fuzz/dict/$t.dict" ] && dict=("-dict=fuzz/dict/$t.dict")
+  seeds=(); [ -d "tests/fuzz/corpus/$t" ] && seeds=("tests/fuzz/corpus/$t")
+  dict=(); [ -f "tests/fuzz/dict/$t.dict" ] && dict=("-dict=tests/fuzz/dict/$t.dict")
   log="$build/fuzz_$t.log"
-  if (cd "$build" && "./fuzz/fuzz_$t" -max_total_time="$secs" -rss_limit_mb=2048 -malloc_limit_mb=512 -max_len=65536 \
+  if (cd "$build" && "./tests/fuzz/fuzz_$t" -max_total_time="$secs" -rss_limit_mb=2048 -malloc_limit_mb=512 -max_len=65536 \
         -timeout=10 -print_final_stats=1 "${dict[@]/#-dict=/-dict=$root/}" "corpus/$t" "${seeds[@]/#/$root/}") >"$log" 2>&1; then
     result=ok
   else

@@ -1,5 +1,5 @@
 // libFuzzer entry point for one reader of bitlens, chosen at compile time by BITLENS_FUZZ_TARGET
-// (see fuzz/CMakeLists.txt). Every reader must turn any input into a result or an input_error
+// (see tests/fuzz/CMakeLists.txt). Every reader must turn any input into a result or an input_error
 // ("file:line: …"); any other exception, a crash, a sanitizer report, a leak or an allocation over
 // libFuzzer's -malloc_limit_mb is a finding.
 #include "bitlens/algebra/error.hpp"
@@ -10,8 +10,8 @@
 #include "bitlens/io/truth_table.hpp"
 #include "bitlens/io/zip_archive.hpp"
 #include "bitlens/models/gate_classifier.hpp"
-#include "../src/cli/learn_support.hpp"
-#include "../src/cli/ring_dispatch.hpp"
+#include "../../src/cli/learn_support.hpp"
+#include "../../src/cli/ring_dispatch.hpp"
 
 #include <unistd.h>
 
