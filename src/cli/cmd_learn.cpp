@@ -201,9 +201,10 @@ learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool ha
     if (!is_circuit_file(*o)) throw usage_error(*o + ": unknown output format (expected .aig, .aag, .blif, .v, .circ or .dot)");
     check_output_directory(*o);
   }
-  const bool complete = tr.is_complete_table() && tr.num_inputs() <= max_diagram_inputs && !has_valid;
+  const bool complete = diagram_accepts(tr) && !has_valid;
   if (method == "diagram" && (!complete || user_model)) {
-    throw usage_error("--method diagram needs a complete truth table, and no --valid, --valid-split, --arch, --resume or --model");
+    throw usage_error("--method diagram needs a complete truth table (at most " + std::to_string(max_diagram_inputs) +
+                      " inputs and 2^28 rows x outputs), and no --valid, --valid-split, --arch, --resume or --model");
   }
   if (args.value("save-params") && (method == "diagram" || args.value_or("decompose", "auto") == "outputs")) {
     throw usage_error("--save-params needs a single network: use it with --method search or auto, and --decompose none or auto");

@@ -32,10 +32,12 @@ struct leaves {
   std::size_t n = 0, m = 0;
   std::vector<std::vector<std::uint8_t>> value;
 
-  explicit leaves(const bit_dataset& t) : n(t.num_inputs()), m(t.num_outputs()), value(m) {
-    if (n > max_diagram_inputs || !t.is_complete_table()) {
-      throw std::invalid_argument("a decision diagram needs a complete table of at most " + std::to_string(max_diagram_inputs) + " inputs");
+  explicit leaves(const bit_dataset& t) : n(t.num_inputs()), m(t.num_outputs()) {
+    if (!diagram_accepts(t)) {
+      throw std::invalid_argument("a decision diagram needs a complete table of at most " + std::to_string(max_diagram_inputs) +
+                                  " inputs and " + std::to_string(max_diagram_cells) + " rows × outputs");
     }
+    value.resize(m);
     for (std::size_t o = 0; o < m; ++o) {
       value[o].resize(std::size_t{1} << n);
       for (std::size_t r = 0; r < value[o].size(); ++r) {
@@ -194,6 +196,11 @@ std::vector<std::size_t> influence(const leaves& l) {
 }
 
 }  // namespace
+
+bool diagram_accepts(const bit_dataset& table) {
+  return table.num_inputs() <= max_diagram_inputs && table.is_complete_table() &&
+         table.num_samples() * std::max<std::size_t>(1, table.num_outputs()) <= max_diagram_cells;
+}
 
 diagram_stats diagram_size(const bit_dataset& table, std::span<const std::size_t> order) {
   return diagram(leaves(table), order).stats();

@@ -136,4 +136,6 @@ TEST_CASE("diagram functions refuse orders that are not permutations and incompl
   CHECK_THROWS_WITH(diagram_size(d, out_of_range), Catch::Contains("each of the 3 inputs once"));
   const std::vector<std::size_t> rows{0, 1, 2};
   CHECK_THROWS_WITH(diagram_size(d.subset(rows), std::vector<std::size_t>{0, 1, 2}), Catch::Contains("complete table"));
+  CHECK(diagram_accepts(d));
+  CHECK_FALSE(diagram_accepts(d.subset(rows)));
 }

@@ -35,10 +35,15 @@ struct diagram_stats {
 
 /// Largest number of inputs the diagram functions accept (the table has 2^n rows).
 inline constexpr std::size_t max_diagram_inputs = 24;
+/// Largest rows × outputs they accept: the diagram keeps a byte per output and row while it builds.
+inline constexpr std::size_t max_diagram_cells = std::size_t{1} << 28;
+
+/// Whether `table` is one the diagram functions accept: a complete table within both limits.
+bool diagram_accepts(const bit_dataset& table);
 
 /// Size of the diagram of `table` for variable order `order` (a permutation of the inputs, top first),
-/// without building a circuit. std::invalid_argument when `table` is not a complete table of at most
-/// max_diagram_inputs inputs, or `order` is not a permutation of them.
+/// without building a circuit. std::invalid_argument when !diagram_accepts(table), or `order` is not
+/// a permutation of the inputs.
 diagram_stats diagram_size(const bit_dataset& table, std::span<const std::size_t> order);
 
 /// How diagram_circuit builds the nodes whose function is a conjunction of literals (a cube).
