@@ -58,18 +58,23 @@ int run_gen(const parsed_args& args) {
   if (n_text.empty() || ec != std::errc{} || end != n_text.data() + n_text.size()) {
     throw usage_error("N must be a positive whole number, got '" + n_text + "'");
   }
+  const auto out = args.value("out");
+  if (out && !has_extension(*out, ".truth") && !has_extension(*out, ".pla")) {
+    throw usage_error(*out + ": unknown table format (expected .truth or .pla)");
+  }
+  if (out) check_output_directory(*out);
+  const std::string fmt = args.value_or("format", "pla");
+  if (fmt != "pla" && fmt != "truth") throw usage_error("--format must be pla or truth, got '" + fmt + "'");
   bit_dataset table;
   try {
     table = generate_table(args.positionals()[0], n);
   } catch (const std::invalid_argument& e) {
     throw usage_error(e.what());
   }
-  if (const auto out = args.value("out")) {
+  if (out) {
     write_table(*out, table);
     return 0;
   }
-  const std::string fmt = args.value_or("format", "pla");
-  if (fmt != "pla" && fmt != "truth") throw usage_error("--format must be pla or truth, got '" + fmt + "'");
   std::cout << (fmt == "pla" ? format_pla(table) : format_truth(table));
   return 0;
 }
@@ -83,12 +88,16 @@ const command_spec& convert_spec() {
 }
 
 int run_convert(const parsed_args& args) {
-  const circuit<z2> f = load_z2_circuit(args.positionals()[0]);
-  try {
-    save_z2_circuit(args.positionals()[1], f);
-  } catch (const std::invalid_argument& e) {
-    throw usage_error(e.what());
+  const std::string& in = args.positionals()[0];
+  const std::string& out = args.positionals()[1];
+  if (!is_circuit_file(out)) throw usage_error(out + ": unknown output format (expected .aig, .aag, .blif, .v, .circ or .dot)");
+  check_output_directory(out);
+  const circuit<z2> f = load_z2_circuit(in);
+  // Every format but .circ holds a parameter-free circuit.
+  if (f.num_params() != 0 && !has_extension(out, ".circ")) {
+    throw input_error(in, 0, "the circuit has " + std::to_string(f.num_params()) + " parameters; only .circ can hold them");
   }
+  save_z2_circuit(out, f);
   return 0;
 }
 

@@ -30,12 +30,13 @@ auto with_ring(const std::string& name, Visitor&& visit) {
 template <class Visitor>
 int with_circ_file(const std::string& path, Visitor&& visit) {
   const std::string text = read_text_file(path);
-  const std::string name = circ_ring_name(text);
+  std::size_t line = 0;
+  const std::string name = circ_ring_name(text, &line);
   if (name.empty()) return visit(parse_circ<z2>(text, path));  // reports the missing ring line
   try {
     return with_ring(name, [&]<class R>(const R&) { return visit(parse_circ<R>(text, path)); });
   } catch (const std::invalid_argument& e) {
-    throw input_error(path, 0, e.what());
+    throw input_error(path, line, e.what());
   }
 }
 

@@ -42,10 +42,12 @@ bool circ_valid_name(std::string_view s) {
 
 }  // namespace detail
 
-std::string circ_ring_name(std::string_view text) {
+std::string circ_ring_name(std::string_view text, std::size_t* line) {
+  if (line != nullptr) *line = 0;
   for (const auto& ln : detail::circ_tokenize(text)) {
-    if (ln.tokens[0] == "ring" && ln.tokens.size() == 2) return ln.tokens[1];
-    return {};
+    if (ln.tokens[0] != "ring" || ln.tokens.size() != 2) return {};
+    if (line != nullptr) *line = ln.number;
+    return ln.tokens[1];
   }
   return {};
 }

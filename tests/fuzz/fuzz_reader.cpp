@@ -27,7 +27,8 @@ using namespace bitlens;
 
 [[maybe_unused]] void read_circ(const std::string& text) {
   // As `bitlens eval` reads a circuit: the ring line picks the field, then the text is parsed over it.
-  const std::string name = circ_ring_name(text);
+  std::size_t line = 0;
+  const std::string name = circ_ring_name(text, &line);
   if (name.empty()) {
     (void)parse_circ<z2>(text, "in.circ");
     return;
@@ -35,7 +36,7 @@ using namespace bitlens;
   try {
     cli::with_ring(name, [&]<class R>(const R&) { return parse_circ<R>(text, "in.circ").num_nodes(); });
   } catch (const std::invalid_argument& e) {
-    throw input_error("in.circ", 0, e.what());  // as with_circ_file reports an unknown ring
+    throw input_error("in.circ", line, e.what());  // as with_circ_file reports an unknown ring
   }
 }
 

@@ -101,4 +101,9 @@ TEST_CASE("circ_ring_name peeks at the ring line", "[circ]") {
   CHECK(circ_ring_name("# c\n\nring GF(65537)\ninputs a\n") == "GF(65537)");
   CHECK(circ_ring_name("inputs a\n").empty());
   CHECK(circ_ring_name("").empty());
+  std::size_t line = 99;
+  CHECK(circ_ring_name("# c\n\nring GF(7)\n", &line) == "GF(7)");
+  CHECK(line == 3);
+  CHECK(circ_ring_name("inputs a\n", &line).empty());
+  CHECK(line == 0);
 }

@@ -41,8 +41,9 @@ concept named_ring = ring<R> && requires(std::string_view name) {
 };
 
 /// The ring name on the `ring` line of a `.circ` text, or "" when there is none. Lets a caller pick
-/// the ring type before parsing.
-std::string circ_ring_name(std::string_view text);
+/// the ring type before parsing. `line`, when given, receives that line's number (0 without one),
+/// for errors about the ring.
+std::string circ_ring_name(std::string_view text, std::size_t* line = nullptr);
 
 namespace detail {
 
