@@ -13,18 +13,8 @@ cd "$(dirname "$0")/.."
 mode=${1:-run}
 case "$mode" in run|test|build) ;; *) echo "usage: scripts/setup.sh [run|test|build]" >&2; exit 2;; esac
 
-packages=(g++ cmake ninja-build libboost-dev libntl-dev libgmp-dev zlib1g-dev catch2 libbenchmark-dev berkeley-abc yosys)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing ${missing[*]}" >&2
-  sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source scripts/install_missing.sh
+install_missing g++ cmake ninja-build libboost-dev libntl-dev libgmp-dev zlib1g-dev catch2 libbenchmark-dev berkeley-abc yosys
 
 build=${BUILD_DIR:-build}
 jobs=${JOBS:-$(nproc)}
