@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <random>
 #include <sstream>
 #include <unistd.h>
@@ -297,7 +298,8 @@ int run_learn(const parsed_args& args) {
   // training two fifths; what is left goes to ABC.
   const double budget = base.time_limit;
   std::vector<learned_circuit> candidates;
-  if (plan.use_diagram) candidates.push_back(learn_diagram(tr, budget > 0 ? 0.2 * budget : 1.0, progress));
+  // Without a time limit (a step budget) the order search runs to its end: the result is reproducible.
+  if (plan.use_diagram) candidates.push_back(learn_diagram(tr, budget > 0 ? 0.2 * budget : std::numeric_limits<double>::infinity(), progress));
   if (plan.use_search) {
     if (plan.use_diagram && budget > 0) base.time_limit = std::max(0.001, 0.6 * budget - elapsed());
     else if (budget > 0) base.time_limit = std::max(0.001, 0.8 * budget - elapsed());
