@@ -4,6 +4,7 @@
 #include "bitlens/algebra/error.hpp"
 #include "bitlens/eval/gate_inference.hpp"
 #include "bitlens/io/file.hpp"
+#include "bitlens/io/idx.hpp"
 #include "bitlens/io/labelled_bits.hpp"
 #include "bitlens/io/netlist.hpp"
 #include "bitlens/io/truth_table.hpp"
@@ -45,11 +46,14 @@ const command_spec& classify_spec() {
        {"report-every", "N", "train: measure validation accuracy every N samples (default: every epoch)"},
        {"seed", "N", "train: wiring and sample order (default 1)"},
        {"threads", "N", "train, test: worker threads (default: all); results do not depend on it"},
+       {"levels", "K", "train, test: IDX pixels as K thermometer bits each (default 1: a threshold at 128)"},
        {"predictions", "FILE", "test: write the predicted class of every sample, one per line"},
        {"name", "NAME", "export: the C function's name (default bitlens_classify)"},
        {"quiet", "", "no progress on standard error"}},
       "DATA is rows of bits then a class label ('0 1 1 ... 0 7'), as a file or as a member of a ZIP\n"
-      "archive ('mnist.zip:MNISTTraining.txt'), or a PLA whose outputs are one-hot classes.\n"
+      "archive ('mnist.zip:MNISTTraining.txt'); an IDX images file, gzip or not, named like MNIST's\n"
+      "('train-images-idx3-ubyte.gz', its labels read from 'train-labels-idx1-ubyte.gz' beside it);\n"
+      "or a PLA whose outputs are one-hot classes.\n"
       "train: a network of L layers of W learnable two-input gates reads the bits; the last layer splits\n"
       "into one group per class and the class with the most ones wins. Training flips table entries by\n"
       "their counted gain (bitlens's generalized gradient descent). Class accuracy on the validation\n"
@@ -65,8 +69,9 @@ const command_spec& classify_spec() {
 
 namespace {
 
-// Labelled bits, or a PLA with one-hot outputs.
-labelled_bits load_samples(const std::string& spec) {
+// Labelled bits, IDX images with their labels beside them, or a PLA with one-hot outputs.
+labelled_bits load_samples(const std::string& spec, unsigned levels) {
+  if (const auto labels = idx_labels_path(spec); !labels.empty()) return load_idx(spec, labels, {.levels = levels});
   if (!has_extension(spec, ".pla")) return load_labelled_bits(spec);
   const bit_dataset d = read_table(spec);
   if (!d.fully_specified()) throw input_error(spec, 0, "the class outputs have don't-cares; a one-hot class needs every output bit");
@@ -105,7 +110,7 @@ std::string percent(double x) {
 
 int run_train(const parsed_args& args) {
   check_options(args, "train", {"out", "valid", "valid-split", "layers", "width", "time-limit", "epochs", "batch", "flip", "final-flip", "margin",
-                                "protect-margin", "random-init", "report-every", "seed", "threads"});
+                                "protect-margin", "random-init", "report-every", "seed", "threads", "levels"});
   if (args.positionals().size() != 2) throw usage_error("expected 'classify train DATA'");
   if (args.value("valid") && args.value("valid-split")) throw usage_error("give --valid or --valid-split, not both");
   gate_layers_params lp;
@@ -128,11 +133,12 @@ int run_train(const parsed_args& args) {
   const double split = args.real("valid-split", 0.1, 0.001, 0.9);
   if (const auto o = args.value("out")) check_output_directory(*o);
 
-  labelled_bits data = load_samples(args.positionals()[1]);
+  const auto levels = static_cast<unsigned>(args.integer("levels", 1, 1, 8));
+  labelled_bits data = load_samples(args.positionals()[1], levels);
   labelled_bits train, valid;
   if (const auto v = args.value("valid")) {
     train = std::move(data);
-    valid = load_samples(*v);
+    valid = load_samples(*v, levels);
     if (valid.inputs.num_wires() != train.inputs.num_wires()) throw input_error(*v, 0, "validation samples have a different number of bits");
   } else {
     std::vector<std::size_t> rows(data.labels.size());
@@ -173,13 +179,13 @@ int run_train(const parsed_args& args) {
 }
 
 int run_test(const parsed_args& args) {
-  check_options(args, "test", {"threads", "predictions"});
+  check_options(args, "test", {"threads", "predictions", "levels"});
   if (args.positionals().size() != 3) throw usage_error("expected 'classify test MODEL DATA'");
   const unsigned threads = static_cast<unsigned>(args.integer("threads", 0, 0, 1024));
   if (const auto o = args.value("predictions")) check_output_directory(*o);
   const std::string& path = args.positionals()[1];
   const gate_classifier model = parse_gate_classifier(read_text_file(path), path);
-  const labelled_bits data = load_samples(args.positionals()[2]);
+  const labelled_bits data = load_samples(args.positionals()[2], static_cast<unsigned>(args.integer("levels", 1, 1, 8)));
   if (data.inputs.num_wires() != model.net.num_inputs()) {
     throw input_error(args.positionals()[2], 0, "samples have " + std::to_string(data.inputs.num_wires()) + " bits, the model reads " +
                                                     std::to_string(model.net.num_inputs()));

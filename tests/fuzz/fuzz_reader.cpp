@@ -4,6 +4,7 @@
 // libFuzzer's -malloc_limit_mb is a finding.
 #include "bitlens/algebra/error.hpp"
 #include "bitlens/io/aig.hpp"
+#include "bitlens/io/idx.hpp"
 #include "bitlens/io/labelled_bits.hpp"
 #include "bitlens/io/netlist.hpp"
 #include "bitlens/io/rows.hpp"
@@ -91,8 +92,15 @@ void read_one(const std::string& text) {
   (void)cli::parse_params(text, "params.txt");
 #elif BITLENS_FUZZ_TARGET == 10
   read_zip(text);
+#elif BITLENS_FUZZ_TARGET == 11
+  // The first two bytes say where the images file ends and the labels file begins; the third picks
+  // the thermometer levels.
+  if (text.size() < 3) return;
+  const std::size_t cut = std::min<std::size_t>(text.size() - 3, static_cast<unsigned char>(text[0]) * 256U + static_cast<unsigned char>(text[1]));
+  const std::string_view rest = std::string_view(text).substr(3);
+  (void)parse_idx(rest.substr(0, cut), rest.substr(cut), "images", "labels", {.levels = 1U + static_cast<unsigned char>(text[2]) % 8U});
 #else
-#error "BITLENS_FUZZ_TARGET must name a reader (1-10)"
+#error "BITLENS_FUZZ_TARGET must name a reader (1-11)"
 #endif
 }
 

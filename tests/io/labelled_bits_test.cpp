@@ -2,6 +2,7 @@
 // (archives built here byte by byte), corrupt archives, and the shared MNIST archive when present.
 #include "bitlens/algebra/error.hpp"
 #include "bitlens/io/file.hpp"
+#include "bitlens/io/idx.hpp"
 #include "bitlens/io/labelled_bits.hpp"
 #include "bitlens/io/zip_archive.hpp"
 
@@ -144,4 +145,72 @@ TEST_CASE("zip: the shared binarised MNIST archive, when present", "[io][zip][mn
   CHECK(test.inputs.num_wires() == 784);
   CHECK(test.inputs.num_samples() == 10000);
   CHECK(test.num_classes() == 10);
+}
+
+namespace {
+
+// IDX bytes: big-endian magic and dimensions, then the data.
+std::string idx_bytes(std::uint32_t magic, std::vector<std::uint32_t> dims, const std::string& data) {
+  std::string s;
+  dims.insert(dims.begin(), magic);
+  for (std::uint32_t v : dims) {
+    for (int shift = 24; shift >= 0; shift -= 8) s += static_cast<char>((v >> shift) & 0xff);
+  }
+  return s + data;
+}
+
+std::string gzip(const std::string& in) {
+  z_stream zs{};
+  REQUIRE(deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string out(deflateBound(&zs, static_cast<uLong>(in.size())) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(in.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("IDX images and labels, plain or gzip, as thermometer bits", "[io][idx]") {
+  // Two 1 × 2 images: pixels (0, 200) and (100, 255); labels 7 and 3.
+  const std::string images = idx_bytes(0x803, {2, 1, 2}, std::string("\x00\xc8\x64\xff", 4));
+  const std::string labels = idx_bytes(0x801, {2}, std::string("\x07\x03", 2));
+  const auto one = parse_idx(images, labels, "i", "l");
+  REQUIRE(one.inputs.num_wires() == 2);
+  CHECK(one.labels == std::vector<std::uint32_t>{7, 3});
+  CHECK((!one.inputs.get(0, 0) && one.inputs.get(1, 0)));   // 0, 200 against 128
+  CHECK((!one.inputs.get(0, 1) && one.inputs.get(1, 1)));   // 100, 255
+  const auto three = parse_idx(images, labels, "i", "l", {.levels = 3});  // thresholds 64, 128, 192
+  REQUIRE(three.inputs.num_wires() == 6);
+  const bool expect[2][6] = {{false, false, false, true, true, true}, {true, false, false, true, true, true}};
+  for (std::size_t s = 0; s < 2; ++s) {
+    for (std::size_t i = 0; i < 6; ++i) CHECK(three.inputs.get(i, s) == expect[s][i]);
+  }
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto img = (dir / "bitlens_test-images-idx3-ubyte.gz").string(), lab = (dir / "bitlens_test-labels-idx1-ubyte").string();
+  write_file_atomic(img, gzip(images));
+  write_file_atomic(lab, labels);
+  CHECK(idx_labels_path(img) == (dir / "bitlens_test-labels-idx1-ubyte.gz").string());
+  const auto loaded = load_idx(img, lab);
+  CHECK(loaded.inputs == one.inputs);
+  CHECK(loaded.labels == one.labels);
+  write_file_atomic(img, gzip(images).substr(0, 12));  // a truncated gzip stream
+  CHECK(error_of([&] { load_idx(img, lab); }).find("truncated") != std::string::npos);
+  std::filesystem::remove(img);
+  std::filesystem::remove(lab);
+}
+
+TEST_CASE("IDX files that are wrong are rejected before allocating", "[io][idx][errors]") {
+  const std::string labels = idx_bytes(0x801, {2}, std::string("\x07\x03", 2));
+  CHECK(error_of([&] { parse_idx(idx_bytes(0x801, {2, 1, 2}, "abcd"), labels, "i", "l"); }).rfind("i: not an IDX images file", 0) == 0);
+  CHECK(error_of([&] { parse_idx(idx_bytes(0x803, {2, 1, 2}, "abcd"), idx_bytes(0x803, {2}, "ab"), "i", "l"); }).rfind("l: not an IDX labels file", 0) == 0);
+  CHECK(error_of([&] { parse_idx(idx_bytes(0x803, {4000000000U, 60000, 60000}, "abcd"), labels, "i", "l"); }).find("more than the file holds") != std::string::npos);
+  CHECK(error_of([&] { parse_idx(idx_bytes(0x803, {3, 1, 2}, "abcdef"), labels, "i", "l"); }).rfind("l: has 2 labels for 3 images", 0) == 0);
+  CHECK(error_of([&] { parse_idx(idx_bytes(0x803, {2, 1, 2}, "abcd"), idx_bytes(0x801, {2}, "a"), "i", "l"); }).find("truncated") != std::string::npos);
+  CHECK(error_of([&] { parse_idx(idx_bytes(0x803, {0, 1, 2}, ""), labels, "i", "l"); }).find("no images") != std::string::npos);
+  CHECK(idx_labels_path("data.txt").empty());
 }
