@@ -24,9 +24,11 @@ void put32(std::string& s, unsigned long v) {
   put16(s, static_cast<unsigned>((v >> 16) & 0xffff));
 }
 
-std::string raw_deflate(const std::string& in) {
+// Deflated bytes: a raw stream (as in ZIP members) with window_bits = -MAX_WBITS, a gzip file with
+// 16 + MAX_WBITS.
+std::string deflate_bytes(const std::string& in, int window_bits) {
   z_stream zs{};
-  REQUIRE(deflateInit2(&zs, 9, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+  REQUIRE(deflateInit2(&zs, 9, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY) == Z_OK);
   std::string out(deflateBound(&zs, static_cast<uLong>(in.size())), '\0');
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
   zs.avail_in = static_cast<uInt>(in.size());
@@ -42,7 +44,7 @@ std::string raw_deflate(const std::string& in) {
 std::string make_zip(const std::vector<std::pair<std::string, std::string>>& members, bool deflated) {
   std::string body, central;
   for (const auto& [name, data] : members) {
-    const std::string packed = deflated ? raw_deflate(data) : data;
+    const std::string packed = deflated ? deflate_bytes(data, -MAX_WBITS) : data;
     const auto crc = crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
     const auto offset = body.size();
     put32(body, 0x04034b50); put16(body, 20); put16(body, 0); put16(body, deflated ? 8 : 0); put16(body, 0); put16(body, 0);
@@ -159,19 +161,7 @@ std::string idx_bytes(std::uint32_t magic, std::vector<std::uint32_t> dims, cons
   return s + data;
 }
 
-std::string gzip(const std::string& in) {
-  z_stream zs{};
-  REQUIRE(deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&zs, static_cast<uLong>(in.size())) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+std::string gzip(const std::string& in) { return deflate_bytes(in, 16 + MAX_WBITS); }
 
 }  // namespace
 
