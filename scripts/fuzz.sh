@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 shift || true
 source scripts/install_missing.sh
-install_missing clang libclang-rt-14-dev cmake ninja-build libboost-dev libntl-dev libgmp-dev zlib1g-dev
+install_missing clang libclang-rt-14-dev cmake ninja-build libboost-dev libntl-dev libgmp-dev zlib1g-dev libcli11-dev nlohmann-json3-dev
 build=build-fuzz
 root=$PWD
 CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBITLENS_FUZZ=ON -DBITLENS_SANITIZE=address,undefined \

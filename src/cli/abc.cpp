@@ -2,54 +2,15 @@
 
 #include "bitlens/io/file.hpp"
 #include "bitlens/io/truth_table.hpp"
+#include "process.hpp"
 
 #include <algorithm>
-#include <array>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
-#include <random>
 
 namespace bitlens::cli {
-namespace {
 
-// A temporary directory removed when it goes out of scope.
-struct temp_dir {
-  std::filesystem::path path;
-  temp_dir() {
-    std::random_device rd;
-    path = std::filesystem::temp_directory_path() / ("bitlens-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path);
-  }
-  ~temp_dir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
-
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-}  // namespace
-
-std::optional<std::string> run_command(const std::string& command) {
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return std::nullopt;
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (const std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  const int status = ::pclose(pipe);
-  if (status == -1) return std::nullopt;
-  return out;
-}
-
-bool abc_available() {
-  const auto out = run_command("command -v berkeley-abc");
-  return out && !out->empty();
-}
+bool abc_available() { return on_path("berkeley-abc"); }
 
 namespace {
 

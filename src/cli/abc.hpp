@@ -21,9 +21,6 @@ struct abc_check {
 /// Whether berkeley-abc is on the PATH.
 bool abc_available();
 
-/// Runs a shell command and returns its standard output and error; nullopt when it cannot start.
-std::optional<std::string> run_command(const std::string& command);
-
 /// ABC's cec between `g` and a complete, fully specified `table`. When `truth_path` is given it is
 /// passed to ABC as is (so ABC reads the original file); otherwise the table is written to a
 /// temporary .truth file.

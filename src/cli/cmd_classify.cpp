@@ -14,6 +14,7 @@
 #include "bitlens/models/gate_layers.hpp"
 #include "commands.hpp"
 #include "learn_support.hpp"
+#include "progress.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -26,29 +27,41 @@
 
 namespace bitlens::cli {
 
+namespace {
+// The mode of a classify command line is its action; an unknown action is reported before anything else.
+std::string classify_action(const parsed_args& args) {
+  const std::string& action = args.positionals()[0];
+  if (action != "train" && action != "test" && action != "export") {
+    throw usage_error("the action must be train, test or export, got '" + action + "'");
+  }
+  return action;
+}
+}  // namespace
+
 const command_spec& classify_spec() {
   static const command_spec spec{
       "classify", "train DATA | test MODEL DATA | export MODEL",
       "Train a gate-network classifier on labelled bits, test it on new data, or export it.", 2, 3,
-      {{"out", "FILE", "train: where to save the model; export: .c (a C function), .aig, .aag, .blif, .v, .circ or .dot"},
-       {"valid", "DATA", "train: validation samples that choose the model (default: --valid-split of DATA)"},
-       {"valid-split", "F", "train: hold out this fraction of DATA for validation (default 0.1)"},
-       {"layers", "L", "train: layers of gates (default 6)"},
-       {"width", "W", "train: gates per layer, a multiple of the classes (default 8000)"},
-       {"time-limit", "S", "train: seconds of training (default 60)"},
-       {"epochs", "N", "train: at most N passes over the data (default 1000)"},
-       {"batch", "N", "train: samples per step (default 512)"},
-       {"flip", "F", "train: at most F x gates / layers table entries flipped per layer and step (default 0.001)"},
-       {"final-flip", "F", "train: anneal --flip geometrically to F by the end of the budget (default: no annealing)"},
-       {"margin", "N", "train: hinge margin in bits of a group's score (default 32)"},
-       {"protect-margin", "N", "train: samples won by less than N bits keep counting against flips that would lose them (default 4 x margin)"},
-       {"random-init", "F", "train: fraction of gates starting as a random table instead of a pass-through (default 0)"},
-       {"report-every", "N", "train: measure validation accuracy every N samples (default: every epoch)"},
-       {"seed", "N", "train: wiring and sample order (default 1)"},
-       {"threads", "N", "train, test: worker threads (default: all); results do not depend on it"},
-       {"levels", "K", "train, test: IDX pixels as K thermometer bits each (default 1: a threshold at 128)"},
-       {"predictions", "FILE", "test: write the predicted class of every sample, one per line"},
-       {"name", "NAME", "export: the C function's name (default bitlens_classify)"},
+      {{"out", "FILE", "train: where to save the model; export: .c (a C function), .aig, .aag, .blif, .v, .circ or .dot", any_text(), {"train", "export"}},
+       {"valid", "DATA", "validation samples that choose the model (default: --valid-split of DATA)", any_text(), {"train"}},
+       {"valid-split", "F", "hold out this fraction of DATA for validation (default 0.1)", real_in(0.001, 0.9), {"train"}},
+       {"layers", "L", "layers of gates (default 6)", integer_in(1, 1000), {"train"}},
+       {"width", "W", "gates per layer, a multiple of the classes (default 8000)", integer_in(1, 1 << 22), {"train"}},
+       {"time-limit", "S", "seconds of training (default 60)", real_in(0.001, 1e7), {"train"}},
+       {"epochs", "N", "at most N passes over the data (default 1000)", integer_in(1, INT64_MAX), {"train"}},
+       {"batch", "N", "samples per step (default 512)", integer_in(1, 1 << 24), {"train"}},
+       {"flip", "F", "at most F x gates / layers table entries flipped per layer and step (default 0.001)", real_in(1e-9, 1), {"train"}},
+       {"final-flip", "F", "anneal --flip geometrically to F by the end of the budget (default: no annealing)", real_in(0, 1), {"train"}},
+       {"margin", "N", "hinge margin in bits of a group's score (default 32)", integer_in(0, 1 << 20), {"train"}},
+       {"protect-margin", "N", "samples won by less than N bits keep counting against flips that would lose them (default 4 x margin)", integer_in(0, 1 << 22), {"train"}},
+       {"random-init", "F", "fraction of gates starting as a random table instead of a pass-through (default 0)", real_in(0, 1), {"train"}},
+       {"report-every", "N", "measure validation accuracy every N samples (default: every epoch)", integer_in(0, INT64_MAX), {"train"}},
+       {"seed", "N", "wiring and sample order (default 1)", integer_in(0, INT64_MAX), {"train"}},
+       {"metrics", "FILE", "write one JSON line per report (for 'bitlens plot')", any_text(), {"train"}},
+       {"threads", "N", "worker threads (default: all); results do not depend on it", integer_in(0, 1024), {"train", "test"}},
+       {"levels", "K", "IDX pixels as K thermometer bits each (default 1: a threshold at 128)", integer_in(1, 8), {"train", "test"}},
+       {"predictions", "FILE", "write the predicted class of every sample, one per line", any_text(), {"test"}},
+       {"name", "NAME", "the C function's name (default bitlens_classify)", any_text(), {"export"}},
        {"quiet", "", "no progress on standard error"}},
       "DATA is rows of bits then a class label ('0 1 1 ... 0 7'), as a file or as a member of a ZIP\n"
       "archive ('mnist.zip:MNISTTraining.txt'); an IDX images file, gzip or not, named like MNIST's\n"
@@ -63,7 +76,8 @@ const command_spec& classify_spec() {
       "'void NAME(const uint64_t in[N], uint16_t out[64])' classifying 64 samples per call.\n"
       "Examples: bitlens classify train mnist.zip:MNISTTraining.txt --out mnist.bgc --time-limit 300\n"
       "          bitlens classify test mnist.bgc mnist.zip:MNISTTest.txt\n"
-      "          bitlens classify export mnist.bgc --out mnist.c"};
+      "          bitlens classify export mnist.bgc --out mnist.c",
+      classify_action, [](const std::string& action) { return "to 'classify " + action + "'"; }};
   return spec;
 }
 
@@ -92,48 +106,37 @@ labelled_bits subset(const labelled_bits& d, std::span<const std::size_t> rows) 
   return out;
 }
 
-// Options are for one action each; one given to another action is a mistake worth saying.
-void check_options(const parsed_args& args, const std::string& action, std::initializer_list<const char*> allowed) {
-  const std::set<std::string> ok(allowed.begin(), allowed.end());
-  for (const auto& o : classify_spec().options) {
-    if (args.value(o.name) && !ok.count(o.name) && o.name != "quiet") {
-      throw usage_error("--" + o.name + " does not apply to 'classify " + action + "'");
-    }
-  }
-}
-
 std::string percent(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f%%", 100 * x);
   return buf;
 }
 
-int run_train(const parsed_args& args) {
-  check_options(args, "train", {"out", "valid", "valid-split", "layers", "width", "time-limit", "epochs", "batch", "flip", "final-flip", "margin",
-                                "protect-margin", "random-init", "report-every", "seed", "threads", "levels"});
+int run_train(const parsed_args& args, results& result) {
   if (args.positionals().size() != 2) throw usage_error("expected 'classify train DATA'");
   if (args.value("valid") && args.value("valid-split")) throw usage_error("give --valid or --valid-split, not both");
   gate_layers_params lp;
-  lp.layers = static_cast<std::size_t>(args.integer("layers", 6, 1, 1000));
-  lp.width = static_cast<std::size_t>(args.integer("width", 8000, 1, 1 << 22));
+  lp.layers = static_cast<std::size_t>(args.integer("layers", 6));
+  lp.width = static_cast<std::size_t>(args.integer("width", 8000));
   if (lp.layers * lp.width > max_classifier_gates) throw usage_error("--layers x --width is more than " + std::to_string(max_classifier_gates) + " gates");
-  lp.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, INT64_MAX));
+  lp.seed = static_cast<std::uint64_t>(args.integer("seed", 1));
   gate_train_params p;
-  p.seconds = args.real("time-limit", 60, 0.001, 1e7);
-  p.epochs = static_cast<std::size_t>(args.integer("epochs", 1000, 1, INT64_MAX));
-  p.batch = static_cast<std::size_t>(args.integer("batch", 512, 1, 1 << 24));
-  p.flip_fraction = args.real("flip", 0.001, 1e-9, 1);
-  p.final_flip_fraction = args.real("final-flip", 0, 0, 1);
-  p.margin = static_cast<std::uint32_t>(args.integer("margin", p.margin, 0, 1 << 20));
-  p.protect_margin = static_cast<std::uint32_t>(args.integer("protect-margin", 4 * std::int64_t{p.margin}, p.margin, 1 << 22));
-  lp.random_fraction = args.real("random-init", 0, 0, 1);
-  p.report_every = static_cast<std::size_t>(args.integer("report-every", 0, 0, INT64_MAX));
-  p.threads = static_cast<unsigned>(args.integer("threads", 0, 0, 1024));
+  p.seconds = args.real("time-limit", 60);
+  p.epochs = static_cast<std::size_t>(args.integer("epochs", 1000));
+  p.batch = static_cast<std::size_t>(args.integer("batch", 512));
+  p.flip_fraction = args.real("flip", 0.001);
+  p.final_flip_fraction = args.real("final-flip", 0);
+  p.margin = static_cast<std::uint32_t>(args.integer("margin", p.margin));
+  p.protect_margin = static_cast<std::uint32_t>(args.integer("protect-margin", 4 * std::int64_t{p.margin}));
+  if (p.protect_margin < p.margin) throw usage_error("--protect-margin must be at least --margin (" + std::to_string(p.margin) + ")");
+  lp.random_fraction = args.real("random-init", 0);
+  p.report_every = static_cast<std::size_t>(args.integer("report-every", 0));
+  p.threads = static_cast<unsigned>(args.integer("threads", 0));
   p.seed = lp.seed;
-  const double split = args.real("valid-split", 0.1, 0.001, 0.9);
+  const double split = args.real("valid-split", 0.1);
   if (const auto o = args.value("out")) check_output_directory(*o);
 
-  const auto levels = static_cast<unsigned>(args.integer("levels", 1, 1, 8));
+  const auto levels = static_cast<unsigned>(args.integer("levels", 1));
   labelled_bits data = load_samples(args.positionals()[1], levels);
   labelled_bits train, valid;
   if (const auto v = args.value("valid")) {
@@ -159,33 +162,49 @@ int run_train(const parsed_args& args) {
   std::cout << "data: " << args.positionals()[1] << " (" << train.inputs.num_wires() << " bits, " << p.classes << " classes, "
             << train.labels.size() << " training and " << valid.labels.size() << " validation samples)\n"
             << "model: " << lp.layers << " layers x " << lp.width << " two-input gates, group-sum head\n";
-  const bool quiet = args.flag("quiet");
+  metrics_log metrics(args.value("metrics"));
+  progress_line line(args.flag("quiet"), p.seconds);
+  double best_valid = 0;
   p.on_report = [&](const gate_train_report& r) {
-    if (!quiet) {
-      std::fprintf(stderr, "epoch %zu  %zu samples  %.1f s  train %s  valid %s\n", r.epoch, r.samples, r.seconds,
-                   percent(r.train_accuracy).c_str(), percent(r.valid_accuracy).c_str());
-    }
+    best_valid = std::max(best_valid, r.valid_accuracy);
+    metrics.add({{"event", "report"}, {"epoch", r.epoch}, {"samples", r.samples}, {"seconds", r.seconds},
+                 {"train_accuracy", r.train_accuracy},
+                 {"valid_accuracy", r.valid_accuracy >= 0 ? results(r.valid_accuracy) : results(nullptr)}, {"flips", r.flips}});
+    line.show("epoch " + std::to_string(r.epoch) + "  " + std::to_string(r.samples) + " samples  train " + percent(r.train_accuracy) +
+              "  valid " + percent(r.valid_accuracy) + "  best valid " + percent(best_valid));
     return true;
   };
   const gate_selection sel = train_gate_classifier_selected(model.net, train.inputs, train.labels, valid.inputs, valid.labels, p);
+  line.finish();
+  metrics.save();
+  result["bits"] = train.inputs.num_wires();
+  result["classes"] = p.classes;
+  result["train_samples"] = train.labels.size();
+  result["valid_samples"] = valid.labels.size();
+  result["gates"] = lp.layers * lp.width;
+  result["trained_samples"] = sel.last.samples;
+  result["epochs"] = sel.last.epoch;
+  result["seconds"] = sel.last.seconds;
+  result["valid_accuracy"] = sel.valid_accuracy;
+  result["chosen_after_samples"] = sel.chosen.samples;
   std::cout << "trained: " << sel.last.samples << " samples (" << sel.last.epoch << " epochs) in " << fixed_seconds(sel.last.seconds)
             << ", " << sel.last.flips << " table entries flipped\n"
             << "chosen: validation class accuracy " << percent(sel.valid_accuracy) << " (after " << sel.chosen.samples << " samples)\n";
   if (const auto o = args.value("out")) {
     write_file_atomic(*o, format_gate_classifier(model));
     std::cout << "wrote: " << *o << "\n";
+    result["out"] = *o;
   }
   return 0;
 }
 
-int run_test(const parsed_args& args) {
-  check_options(args, "test", {"threads", "predictions", "levels"});
+int run_test(const parsed_args& args, results& result) {
   if (args.positionals().size() != 3) throw usage_error("expected 'classify test MODEL DATA'");
-  const unsigned threads = static_cast<unsigned>(args.integer("threads", 0, 0, 1024));
+  const unsigned threads = static_cast<unsigned>(args.integer("threads", 0));
   if (const auto o = args.value("predictions")) check_output_directory(*o);
   const std::string& path = args.positionals()[1];
   const gate_classifier model = parse_gate_classifier(read_text_file(path), path);
-  const labelled_bits data = load_samples(args.positionals()[2], static_cast<unsigned>(args.integer("levels", 1, 1, 8)));
+  const labelled_bits data = load_samples(args.positionals()[2], static_cast<unsigned>(args.integer("levels", 1)));
   if (data.inputs.num_wires() != model.net.num_inputs()) {
     throw input_error(args.positionals()[2], 0, "samples have " + std::to_string(data.inputs.num_wires()) + " bits, the model reads " +
                                                     std::to_string(model.net.num_inputs()));
@@ -195,6 +214,9 @@ int run_test(const parsed_args& args) {
   std::size_t right = 0;
   for (std::size_t s = 0; s < predicted.size(); ++s) right += predicted[s] == data.labels[s];
   std::cout << "class accuracy: " << percent(acc) << " (" << right << " of " << predicted.size() << " samples)\n";
+  result["accuracy"] = acc;
+  result["correct"] = right;
+  result["samples"] = predicted.size();
   if (const auto o = args.value("predictions")) {
     std::string text;
     for (auto c : predicted) text += std::to_string(c) + "\n";
@@ -203,8 +225,7 @@ int run_test(const parsed_args& args) {
   return 0;
 }
 
-int run_export(const parsed_args& args) {
-  check_options(args, "export", {"out", "name"});
+int run_export(const parsed_args& args, results& result) {
   if (args.positionals().size() != 2) throw usage_error("expected 'classify export MODEL --out FILE'");
   const auto out = args.value("out");
   if (!out) throw usage_error("export needs --out FILE (.c, .aig, .aag, .blif, .v, .circ or .dot)");
@@ -221,17 +242,18 @@ int run_export(const parsed_args& args) {
   if (has_extension(*out, ".c")) write_file_atomic(*out, format_gate_classifier_c(model, name));
   else save_z2_circuit(*out, gate_classifier_circuit(model));
   std::cout << "wrote: " << *out << "\n";
+  result["out"] = *out;
   return 0;
 }
 
 }  // namespace
 
-int run_classify(const parsed_args& args) {
-  const std::string& action = args.positionals()[0];
-  if (action == "train") return run_train(args);
-  if (action == "test") return run_test(args);
-  if (action == "export") return run_export(args);
-  throw usage_error("the action must be train, test or export, got '" + action + "'");
+int run_classify(const parsed_args& args, results& out) {
+  const std::string action = classify_action(args);
+  out["action"] = action;
+  if (action == "train") return run_train(args, out);
+  if (action == "test") return run_test(args, out);
+  return run_export(args, out);
 }
 
 }  // namespace bitlens::cli

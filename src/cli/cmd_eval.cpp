@@ -31,7 +31,7 @@ std::vector<element_t<R>> read_params(const circuit<R>& f, const parsed_args& ar
 }
 
 int eval_z2(const circuit<z2>& f, const std::vector<std::vector<z2::element>>& rows,
-            const std::vector<z2::element>& params, unsigned threads) {
+            const std::vector<z2::element>& params, unsigned threads, results& result) {
   bit_batch batch(f.num_inputs(), rows.size());
   for (std::size_t s = 0; s < rows.size(); ++s) {
     for (std::size_t i = 0; i < f.num_inputs(); ++i) batch.set(i, s, rows[s][i] != 0);
@@ -44,6 +44,7 @@ int eval_z2(const circuit<z2>& f, const std::vector<std::vector<z2::element>>& r
     line.clear();
     for (std::size_t k = 0; k < out.num_wires(); ++k) line += out.get(k, s) ? '1' : '0';
     std::cout << line << '\n';
+    result["outputs"].push_back(line);
   }
   return 0;
 }
@@ -54,33 +55,36 @@ const command_spec& eval_spec() {
   static const command_spec spec{
       "eval", "CIRCUIT INPUTS", "Evaluate a circuit on rows of inputs; prints one row of outputs per input row.", 2, 2,
       {{"params", "VALUES", "parameter values (e.g. 0110 over Z2, or '3 5 1'); required when the circuit has parameters"},
-       {"threads", "N", "worker threads for bit-parallel evaluation (default: all)"}},
-      "CIRCUIT is a .circ file. INPUTS is a file ('-' for standard input) with one row per line: the\n"
+       {"threads", "N", "worker threads for bit-parallel evaluation (default: all)", integer_in(0, 1024)}},
+      "CIRCUIT is a .circ, .aig, .aag or .blif file. INPUTS is a file ('-' for standard input) with one row per line: the\n"
       "input values separated by spaces or commas, or over Z2 a compact row such as 0110. '#' starts a\n"
       "comment. Z2 circuits are evaluated bit-parallel, 64 rows per machine word.\n"
       "Example: printf '011\\n111\\n' | bitlens eval circuits/full_adder.circ -"};
   return spec;
 }
 
-int run_eval(const parsed_args& args) {
-  const auto threads = static_cast<unsigned>(args.integer("threads", 0, 0, 1024));
+int run_eval(const parsed_args& args, results& out) {
+  const auto threads = static_cast<unsigned>(args.integer("threads", 0));
+  out["outputs"] = results::array();
   return with_circ_file(args.positionals()[0], [&]<ring R>(const circuit<R>& f) {
     const auto params = read_params(f, args);
     const std::string& source = args.positionals()[1];
     const auto rows = parse_rows(f.ring(), read_input_text(source), f.num_inputs(), source == "-" ? "<stdin>" : source);
     if constexpr (std::is_same_v<R, z2>) {
-      return eval_z2(f, rows, params, threads);
+      return eval_z2(f, rows, params, threads, out);
     } else {
       // Fields: lane-parallel (structure of arrays), one batched kernel call per instruction and tile.
       lane_batch<R> lanes(f.num_inputs(), std::vector<element_t<R>>(rows.size()));
       for (std::size_t s = 0; s < rows.size(); ++s) {
         for (std::size_t i = 0; i < f.num_inputs(); ++i) lanes[i][s] = rows[s][i];
       }
-      const auto out = evaluate_lanes(lane_tape<R>(f), lanes, std::span<const element_t<R>>(params), eval_params{.threads = threads});
+      const auto values = evaluate_lanes(lane_tape<R>(f), lanes, std::span<const element_t<R>>(params), eval_params{.threads = threads});
       std::vector<element_t<R>> row(f.num_outputs());
       for (std::size_t s = 0; s < rows.size(); ++s) {
-        for (std::size_t o = 0; o < row.size(); ++o) row[o] = out[o][s];
-        std::cout << format_row(f.ring(), row) << '\n';
+        for (std::size_t o = 0; o < row.size(); ++o) row[o] = values[o][s];
+        const std::string line = format_row(f.ring(), row);
+        std::cout << line << '\n';
+        out["outputs"].push_back(line);
       }
       return 0;
     }

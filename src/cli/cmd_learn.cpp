@@ -31,34 +31,34 @@ const command_spec& learn_spec() {
       "learn", "[TABLE]",
       "Learn a circuit that computes a truth table (or fits labelled bit data), write it, and verify it.", 0, 1,
       {{"out", "FILE", "write the learned circuit: .aig, .aag, .blif, .v, .circ or .dot"},
-       {"arch", "K:W1,W2,...", "LUT network: K-input LUTs, hidden layer widths (default: automatic search)"},
-       {"method", "HOW", "auto (default): for a complete table, a decision diagram and the learned network, keeping the smaller; search: learning only; diagram: the diagram only"},
-       {"decompose", "HOW", "auto (default): a joint network, then one per output if needed; outputs; none"},
-       {"wiring", "KIND", "cover (every source used; default) or random"},
-       {"skip", "", "let LUTs read any earlier layer and the inputs (residual wiring)"},
+       {"arch", "K:W1,W2,...", "LUT network: K-input LUTs, hidden layer widths (default: automatic search)", any_text(), {"Z2"}},
+       {"method", "HOW", "auto (default): for a complete table, a decision diagram and the learned network, keeping the smaller; search: learning only; diagram: the diagram only", one_of({"auto", "diagram", "search"}), {"Z2"}},
+       {"decompose", "HOW", "auto (default): a joint network, then one per output if needed; outputs; none", one_of({"auto", "outputs", "none"}), {"Z2"}},
+       {"wiring", "KIND", "cover (every source used; default) or random", one_of({"cover", "random"}), {"Z2"}},
+       {"skip", "", "let LUTs read any earlier layer and the inputs (residual wiring)", any_text(), {"Z2"}},
        {"optimizer", "NAME", "vote (default), parity or rda; with --field: gd (default) or momentum"},
-       {"flips", "K", "vote: bits flipped per proposal (default 1)"},
-       {"threshold", "T", "vote: flip every bit with gain >= T x best gain (0 < T <= 1)"},
-       {"temperature", "T", "vote: draw proposals with probability ~ exp(gain / (T x best))"},
-       {"decay", "D", "vote: rank by decayed vote accumulators (0 < D < 1; momentum)"},
-       {"batch", "N", "samples per step (default: all)"},
-       {"seed", "N", "random seed (default 1); the same seed gives the same circuit"},
-       {"time-limit", "S", "seconds for the whole command: diagram, training and ABC (default 10)"},
-       {"steps", "N", "step budget (default: none); with --steps the run is reproducible"},
-       {"valid", "FILE", "validation data: selects the returned parameters (keep-best)"},
-       {"valid-split", "F", "hold out a fraction F of the rows for validation"},
-       {"threads", "N", "worker threads (default: all); results do not depend on it"},
-       {"metrics", "FILE", "write metrics as JSON lines"},
-       {"save-params", "FILE", "save the learned parameters (resumable)"},
-       {"resume", "FILE", "start from saved parameters (their architecture and seed are reused)"},
+       {"flips", "K", "vote: bits flipped per proposal (default 1)", integer_in(1, 1 << 20), {"Z2"}},
+       {"threshold", "T", "vote: flip every bit with gain >= T x best gain (0 < T <= 1)", real_in(0, 1), {"Z2"}},
+       {"temperature", "T", "vote: draw proposals with probability ~ exp(gain / (T x best))", real_in(0, 1e6), {"Z2"}},
+       {"decay", "D", "vote: rank by decayed vote accumulators (0 < D < 1; momentum)", real_in(0, 0.999999), {"Z2"}},
+       {"batch", "N", "samples per step (default: all; with --field 1)", integer_in(0, std::int64_t{1} << 40)},
+       {"seed", "N", "random seed (default 1); the same seed gives the same circuit", integer_in(0, INT64_MAX)},
+       {"time-limit", "S", "seconds for the whole command: diagram, training and ABC (default 10)", real_in(0, 1e7)},
+       {"steps", "N", "step budget (default: none); with --steps the run is reproducible", integer_in(0, INT64_MAX)},
+       {"valid", "FILE", "validation data: selects the returned parameters (keep-best)", any_text(), {"Z2"}},
+       {"valid-split", "F", "hold out a fraction F of the rows for validation", real_in(0, 0.9), {"Z2"}},
+       {"threads", "N", "worker threads (default: all); results do not depend on it", integer_in(0, 1024)},
+       {"metrics", "FILE", "write metrics as JSON lines (for 'bitlens plot')", any_text(), {"Z2"}},
+       {"save-params", "FILE", "save the learned parameters (resumable)", any_text(), {"Z2"}},
+       {"resume", "FILE", "start from saved parameters (their architecture and seed are reused)", any_text(), {"Z2"}},
        {"field", "F", "learn over a finite field: GF(p), GF(2^k), GF(p^k) (DATA is a CSV of integers)"},
-       {"outputs", "M", "with --field: the last M values of each row are outputs (default 1)"},
+       {"outputs", "M", "with --field: the last M values of each row are outputs (default 1)", integer_in(1, 1 << 16), {"field"}},
        {"model", "KIND", "lut (default: LUT networks), memoriser or pseudo-linear (the RDA paper's models); with --field: linear (default), affine, poly:D, or a .circ file"},
-       {"rate", "KIND", "with --field: constant (eta, default) or normalized (1/<x,x>, a Kaczmarz step)"},
-       {"eta", "N", "with --field: the constant learning rate (default 1)"},
-       {"momentum", "MU", "with --field and --optimizer momentum: the decay (default 1)"},
-       {"optimize", "HOW", "abc (default when berkeley-abc is installed): optimise the AIG with ABC dc2; none"},
-       {"no-verify", "", "skip verification"},
+       {"rate", "KIND", "with --field: constant (eta, default) or normalized (1/<x,x>, a Kaczmarz step)", one_of({"constant", "normalized"}), {"field"}},
+       {"eta", "N", "with --field: the constant learning rate (default 1)", integer_in(0, INT64_MAX), {"field"}},
+       {"momentum", "MU", "with --field and --optimizer momentum: the decay (default 1)", integer_in(0, INT64_MAX), {"field"}},
+       {"optimize", "HOW", "abc (default when berkeley-abc is installed): optimise the AIG with ABC dc2; none", one_of({"abc", "none"}), {"Z2"}},
+       {"no-verify", "", "skip verification", any_text(), {"Z2"}},
        {"quiet", "", "no progress on standard error"}},
       "TABLE is a .truth file (ABC read_truth -xf, IWLS 2022) or a PLA file (.type f, fr, fd). Without\n"
       "TABLE, the 2-bit adder of circuits/ (embedded in the binary) is learned and verified.\n"
@@ -71,7 +71,9 @@ const command_spec& learn_spec() {
       "model is trained by gradient descent over F; --out writes it as .circ. Exit status 0 when every\n"
       "row is fitted exactly.\n"
       "Examples: bitlens learn circuits/adder3.truth --out adder3.aig --time-limit 30\n"
-      "          bitlens learn data.csv --field 'GF(65537)' --outputs 2 --model affine --rate normalized"};
+      "          bitlens learn data.csv --field 'GF(65537)' --outputs 2 --model affine --rate normalized",
+      [](const parsed_args& a) { return std::string(a.value("field") ? "field" : "Z2"); },
+      [](const std::string& mode) { return std::string(mode == "field" ? "with --field" : "without --field"); }};
   return spec;
 }
 
@@ -100,7 +102,7 @@ loaded_data load_data(const parsed_args& args, std::uint64_t seed) {
       throw input_error(*v, 0, "validation data has a different number of inputs or outputs than the training data");
     }
   } else if (args.value("valid-split")) {
-    const double f = args.real("valid-split", 0, 0.0, 0.9);
+    const double f = args.real("valid-split", 0);
     std::vector<std::size_t> rows(d.train.num_samples());
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
     std::mt19937_64 rng(seed ^ 0x5eedULL);
@@ -119,16 +121,16 @@ train_params make_train_params(const parsed_args& args) {
   const auto kind = parse_optimizer(opt);
   if (!kind) throw usage_error("--optimizer must be vote, parity or rda, got '" + opt + "'");
   tp.optimizer = *kind;
-  tp.vote.flips = static_cast<std::size_t>(args.integer("flips", 1, 1, 1 << 20));
-  tp.vote.threshold = args.real("threshold", 0, 0, 1);
-  tp.vote.temperature = args.real("temperature", 0, 0, 1e6);
-  tp.vote.decay = args.real("decay", 0, 0, 0.999999);
-  tp.batch_size = static_cast<std::size_t>(args.integer("batch", 0, 0, std::int64_t{1} << 40));
-  tp.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, INT64_MAX));
-  tp.time_limit = args.real("time-limit", 10, 0, 1e7);
-  tp.max_steps = static_cast<std::uint64_t>(args.integer("steps", 0, 0, INT64_MAX));
+  tp.vote.flips = static_cast<std::size_t>(args.integer("flips", 1));
+  tp.vote.threshold = args.real("threshold", 0);
+  tp.vote.temperature = args.real("temperature", 0);
+  tp.vote.decay = args.real("decay", 0);
+  tp.batch_size = static_cast<std::size_t>(args.integer("batch", 0));
+  tp.seed = static_cast<std::uint64_t>(args.integer("seed", 1));
+  tp.time_limit = args.real("time-limit", 10);
+  tp.max_steps = static_cast<std::uint64_t>(args.integer("steps", 0));
   if (tp.max_steps != 0 && !args.value("time-limit")) tp.time_limit = 0;  // a step budget alone is reproducible
-  tp.threads = static_cast<unsigned>(args.integer("threads", 0, 0, 1024));
+  tp.threads = static_cast<unsigned>(args.integer("threads", 0));
   return tp;
 }
 
@@ -156,13 +158,11 @@ model_choice choose_model(const parsed_args& args, std::uint64_t seed) {
       }
     }
     const std::string w = args.value_or("wiring", "cover");
-    if (w != "cover" && w != "random") throw usage_error("--wiring must be cover or random, got '" + w + "'");
     m.fixed.wiring = w == "cover" ? wiring_kind::cover : wiring_kind::random;
     m.fixed.skip = args.flag("skip");
     m.fixed.seed = seed;
   }
   const std::string dec = args.value_or("decompose", "auto");
-  if (dec != "auto" && dec != "outputs" && dec != "none") throw usage_error("--decompose must be auto, outputs or none, got '" + dec + "'");
   m.mode = dec == "auto" ? decompose_mode::automatic : dec == "outputs" ? decompose_mode::outputs : decompose_mode::none;
   m.kind = args.value_or("model", "lut");
   if (m.kind != "lut" && m.kind != "memoriser" && m.kind != "pseudo-linear") {
@@ -195,9 +195,7 @@ struct learn_plan {
 
 learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool has_valid, bool user_model) {
   const std::string method = args.value_or("method", "auto");
-  if (method != "auto" && method != "diagram" && method != "search") throw usage_error("--method must be auto, diagram or search, got '" + method + "'");
   const std::string how = args.value_or("optimize", "abc");
-  if (how != "abc" && how != "none") throw usage_error("--optimize must be abc or none, got '" + how + "'");
   if (const auto o = args.value("out")) {
     if (!is_circuit_file(*o)) throw usage_error(*o + ": unknown output format (expected .aig, .aag, .blif, .v, .circ or .dot)");
     check_output_directory(*o);
@@ -268,11 +266,8 @@ void print_result(const std::vector<learned_circuit>& candidates, const std::vec
 
 }  // namespace
 
-int run_learn(const parsed_args& args) {
-  if (args.value("field")) return run_learn_field(args);
-  for (const char* field_only : {"outputs", "rate", "eta", "momentum"}) {
-    if (args.value(field_only)) throw usage_error(std::string("--") + field_only + " applies only with --field");
-  }
+int run_learn(const parsed_args& args, results& result) {
+  if (args.value("field")) return run_learn_field(args, result);
   const auto started = std::chrono::steady_clock::now();
   const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
   auto base = make_train_params(args);
@@ -283,17 +278,14 @@ int run_learn(const parsed_args& args) {
   const auto& tr = data.train;
   if (model_kind == "memoriser" && tr.num_inputs() > 16) throw usage_error("--model memoriser needs at most 16 inputs");
   const learn_plan plan = plan_learning(args, tr, data.valid.has_value(), resumed || !auto_arch || model_kind != "lut");
-  // Every option is checked: only now is the metrics file opened (a failed command leaves it as it was).
-  std::ofstream metrics;
-  if (const auto m = args.value("metrics")) {
-    metrics.open(*m);
-    if (!metrics) throw std::runtime_error(*m + ": cannot open for writing");
-  }
+  // Metrics are written when the command ends, so a failed command leaves the file as it was.
+  metrics_log metrics(args.value("metrics"));
   std::cout << std::unitbuf;  // keep results and progress (standard error) in order
   std::cout << "table: " << data.name << " (" << tr.num_inputs() << " inputs, " << tr.num_outputs() << " outputs, "
             << tr.num_samples() << " rows" << (data.valid ? ", " + std::to_string(data.valid->num_samples()) + " validation rows" : "")
             << ")\n";
-  progress_printer progress(quiet, isatty(2) != 0, metrics.is_open() ? &metrics : nullptr);
+  progress_line line(quiet, base.time_limit > 0 ? std::max(0.001, base.time_limit - elapsed()) : 0);
+  progress_printer progress(line, metrics);
   // The budget covers the whole command. With a diagram, it takes a fifth for its order search and
   // training two fifths; what is left goes to ABC.
   const double budget = base.time_limit;
@@ -342,11 +334,19 @@ int run_learn(const parsed_args& args) {
     }
   }
   if (const auto s = args.value("save-params")) save_params(*s, *out.params);
-  if (metrics.is_open()) {
-    metrics << "{\"event\":\"result\",\"exact\":" << (st.exact ? "true" : "false") << ",\"train_errors\":" << st.train_errors
-            << ",\"cared_bits\":" << st.train_cared_bits << ",\"steps\":" << out.steps << ",\"seconds\":" << elapsed()
-            << ",\"ands\":" << final_aig.num_ands() << ",\"ands_lowered\":" << lowered.num_ands() << ",\"gates\":" << learned.num_nodes() << "}\n";
-  }
+  const results summary{{"exact", st.exact},           {"train_errors", st.train_errors}, {"cared_bits", st.train_cared_bits},
+                        {"steps", out.steps},          {"seconds", elapsed()},            {"ands", final_aig.num_ands()},
+                        {"ands_lowered", lowered.num_ands()}, {"gates", learned.num_nodes()}};
+  results record = summary;
+  record["event"] = "result";
+  metrics.add(record);
+  metrics.save();
+  result = summary;
+  result["table"] = data.name;
+  result["method"] = out.description;
+  result["verified"] = ok;
+  if (st.valid_errors) result["valid_errors"] = *st.valid_errors;
+  if (const auto o = args.value("out"); o && ok) result["out"] = *o;
   return ok ? 0 : 1;
 }
 

@@ -22,7 +22,7 @@ const command_spec& verify_spec() {
   return spec;
 }
 
-int run_verify(const parsed_args& args) {
+int run_verify(const parsed_args& args, results& result) {
   const std::string& circuit_path = args.positionals()[0];
   const std::string& table_path = args.positionals()[1];
   const circuit<z2> f = load_z2_circuit(circuit_path);
@@ -37,21 +37,27 @@ int run_verify(const parsed_args& args) {
   std::cout << "circuit: " << circuit_path << " (" << f.num_inputs() << " inputs, " << f.num_outputs() << " outputs, "
             << g.num_ands() << " AND nodes)\n";
   const bool truth_file = has_extension(table_path, ".truth") && table_path.find_first_of(" ;'\"") == std::string::npos;
-  return report_verification(f, g, table, truth_file ? &table_path : nullptr, /*strict=*/true) ? 0 : 1;
+  const bool ok = report_verification(f, g, table, truth_file ? &table_path : nullptr, /*strict=*/true);
+  result["circuit"] = circuit_path;
+  result["inputs"] = f.num_inputs();
+  result["outputs"] = f.num_outputs();
+  result["ands"] = g.num_ands();
+  result["verified"] = ok;
+  return ok ? 0 : 1;
 }
 
 const command_spec& gen_spec() {
   static const command_spec spec{
       "gen", "KIND N", "Write the truth table of a standard function (adder, multiplier, parity, ...).", 2, 2,
       {{"out", "FILE", "write to FILE (.truth or .pla) instead of standard output"},
-       {"format", "FMT", "format for standard output: pla (default) or truth"}},
+       {"format", "FMT", "format for standard output: pla (default) or truth", one_of({"pla", "truth"})}},
       "KIND is adder (N-bit a + b), multiplier (N x N bits), parity (even parity of N bits), majority\n"
       "(of N bits), comparator (a < b, a = b, a > b for N-bit a, b) or mux (N select bits, 2^N data bits).\n"
       "Operands are little-endian: input a_i is bit i of a. Example: bitlens gen adder 3 --out add3.truth"};
   return spec;
 }
 
-int run_gen(const parsed_args& args) {
+int run_gen(const parsed_args& args, results& result) {
   std::size_t n = 0;
   const std::string& n_text = args.positionals()[1];
   const auto [end, ec] = std::from_chars(n_text.data(), n_text.data() + n_text.size(), n);
@@ -64,18 +70,22 @@ int run_gen(const parsed_args& args) {
   }
   if (out) check_output_directory(*out);
   const std::string fmt = args.value_or("format", "pla");
-  if (fmt != "pla" && fmt != "truth") throw usage_error("--format must be pla or truth, got '" + fmt + "'");
   bit_dataset table;
   try {
     table = generate_table(args.positionals()[0], n);
   } catch (const std::invalid_argument& e) {
     throw usage_error(e.what());
   }
+  result["inputs"] = table.num_inputs();
+  result["outputs"] = table.num_outputs();
   if (out) {
     write_table(*out, table);
+    result["out"] = *out;
     return 0;
   }
-  std::cout << (fmt == "pla" ? format_pla(table) : format_truth(table));
+  const std::string text = fmt == "pla" ? format_pla(table) : format_truth(table);
+  std::cout << text;
+  result["table"] = text;
   return 0;
 }
 
@@ -87,7 +97,7 @@ const command_spec& convert_spec() {
   return spec;
 }
 
-int run_convert(const parsed_args& args) {
+int run_convert(const parsed_args& args, results& result) {
   const std::string& in = args.positionals()[0];
   const std::string& out = args.positionals()[1];
   if (!is_circuit_file(out)) throw usage_error(out + ": unknown output format (expected .aig, .aag, .blif, .v, .circ or .dot)");
@@ -98,6 +108,9 @@ int run_convert(const parsed_args& args) {
     throw input_error(in, 0, "the circuit has " + std::to_string(f.num_params()) + " parameters; only .circ can hold them");
   }
   save_z2_circuit(out, f);
+  result["inputs"] = f.num_inputs();
+  result["outputs"] = f.num_outputs();
+  result["out"] = out;
   return 0;
 }
 

@@ -42,36 +42,22 @@ std::vector<z2::element> to_elements(const bitvec& bits) {
 void progress_printer::attempt(std::size_t index, const std::string& description) {
   attempt_ = index;
   description_ = description;
-  last_line_ = -1;
 }
 
 void progress_printer::event(const train_event& e) {
-  if (metrics_ != nullptr) {
-    *metrics_ << "{\"event\":\"" << e.kind << "\",\"attempt\":" << attempt_ << ",\"arch\":\"" << description_
-              << "\",\"step\":" << e.step << ",\"seconds\":" << e.seconds << ",\"errors\":" << e.errors
-              << ",\"best_errors\":" << e.best_errors << ",\"cared_bits\":" << e.cared_bits;
-    if (e.valid_errors) *metrics_ << ",\"valid_errors\":" << *e.valid_errors;
-    *metrics_ << "}\n";
-  }
-  if (quiet_ || e.kind == "perturb" || e.kind == "restart") return;
-  if (!terminal_ && e.kind != "done" && e.seconds - last_line_ < 1.0) return;  // plain lines: at most one a second
-  last_line_ = e.seconds;
-  std::ostringstream line;
-  line << "attempt " << attempt_ << " [" << description_ << "] step " << e.step << "  errors " << e.errors << "/"
+  nlohmann::json record{{"event", e.kind},     {"attempt", attempt_}, {"arch", description_},
+                        {"step", e.step},      {"seconds", e.seconds}, {"errors", e.errors},
+                        {"best_errors", e.best_errors}, {"cared_bits", e.cared_bits}};
+  if (outputs_ != 0) record["output"] = output_;
+  if (e.valid_errors) record["valid_errors"] = *e.valid_errors;
+  metrics_.add(record);
+  if (e.kind == "perturb" || e.kind == "restart") return;
+  std::ostringstream text;
+  if (outputs_ != 0) text << "output " << output_ << " of " << outputs_ << "  ";
+  text << "attempt " << attempt_ << " [" << description_ << "] step " << e.step << "  errors " << e.errors << "/"
        << e.cared_bits << "  best " << e.best_errors;
-  if (e.valid_errors) line << "  valid " << *e.valid_errors;
-  line << "  " << fixed_seconds(e.seconds);
-  if (terminal_) {
-    std::cerr << "\r\033[K" << line.str() << std::flush;
-    line_open_ = true;
-  } else {
-    std::cerr << line.str() << "\n";
-  }
-}
-
-void progress_printer::finish() {
-  if (line_open_) std::cerr << "\n";
-  line_open_ = false;
+  if (e.valid_errors) text << "  valid " << *e.valid_errors;
+  line_.show(text.str(), e.kind == "done");
 }
 
 std::string architecture_string(const lut_network_params& p) {
@@ -201,7 +187,9 @@ learned_circuit per_output(const bit_dataset& train, const bit_dataset* valid, c
       if (base.time_limit > 0) tp.time_limit = std::max(0.001, (base.time_limit - total.seconds) / double(left));
       if (base.max_steps > 0) tp.max_steps = std::max<std::uint64_t>(1, (base.max_steps - std::min(base.max_steps, total.steps)) / left);
       tp.seed = base.seed + 7777ULL * (o + 1) + 1000003ULL * pass;
+      progress.output(o + 1, m);
       auto s = search(parts[o], valid != nullptr ? &parts_valid[o] : nullptr, tp, std::nullopt, nullptr, progress);
+      progress.output(0, 0);
       total.attempts += s.attempts;
       total.steps += s.total_steps;
       total.seconds += s.seconds;

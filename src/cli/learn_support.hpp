@@ -7,6 +7,7 @@
 #include "bitlens/learn/train.hpp"
 #include "bitlens/models/lut_network.hpp"
 #include "bitlens/ir/circuit.hpp"
+#include "progress.hpp"
 
 #include <iosfwd>
 #include <optional>
@@ -15,22 +16,22 @@
 
 namespace bitlens::cli {
 
-/// Progress on standard error (a self-updating line in a terminal, plain lines otherwise) and
-/// metrics as JSON lines.
+/// The progress of `learn` (attempt, output k of m, errors, best so far) on a progress_line, and
+/// each training event as a metrics record.
 class progress_printer {
  public:
-  progress_printer(bool quiet, bool terminal, std::ostream* metrics) : quiet_(quiet), terminal_(terminal), metrics_(metrics) {}
+  progress_printer(progress_line& line, metrics_log& metrics) : line_(line), metrics_(metrics) {}
   void attempt(std::size_t index, const std::string& description);
+  /// Training output `index` (from 1) of `count` on its own; index 0: all outputs together.
+  void output(std::size_t index, std::size_t count) { output_ = index, outputs_ = count; }
   void event(const train_event& e);
-  void finish();
+  void finish() { line_.finish(); }
 
  private:
-  bool quiet_, terminal_;
-  std::ostream* metrics_;
-  std::size_t attempt_ = 0;
+  progress_line& line_;
+  metrics_log& metrics_;
+  std::size_t attempt_ = 0, output_ = 0, outputs_ = 0;
   std::string description_;
-  double last_line_ = -1;
-  bool line_open_ = false;
 };
 
 /// Parameters saved by --save-params: the architecture (with its wiring seed) and the bits.

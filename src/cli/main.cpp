@@ -2,6 +2,7 @@
 #include "bitlens/algebra/error.hpp"
 #include "commands.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -18,6 +19,7 @@ const std::vector<command>& all_commands() {
       {&eval_spec, &run_eval},
       {&rdiff_spec, &run_rdiff},
       {&convert_spec, &run_convert},
+      {&plot_spec, &run_plot},
   };
   return commands;
 }
@@ -58,13 +60,36 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto& spec = chosen->spec();
+  // With --json a failure is a JSON object too, so that a caller always has one to read.
+  const bool want_json = std::any_of(args.begin() + 2, args.end(), [](const char* a) { return std::strcmp(a, "--json") == 0; });
+  const auto failed = [&](int code, const std::string& message) {
+    if (want_json) std::cout << results{{"command", spec.name}, {"exit_code", code}, {"error", message}}.dump(2) << "\n";
+    return code;
+  };
   try {
     const auto parsed = parsed_args::parse(spec, args.subspan(2));
     if (parsed.help()) {
       std::cout << help_text(spec);
       return 0;
     }
-    const int code = chosen->run(parsed);
+    results out = results::object();
+    int code = 0;
+    if (parsed.json()) {
+      // The human report goes to standard error, standard output holds only the JSON object.
+      std::streambuf* const saved = std::cout.rdbuf(std::cerr.rdbuf());
+      try {
+        code = chosen->run(parsed, out);
+      } catch (...) {
+        std::cout.rdbuf(saved);
+        throw;
+      }
+      std::cout.rdbuf(saved);
+      out["command"] = spec.name;
+      out["exit_code"] = code;
+      std::cout << out.dump(2) << "\n";
+    } else {
+      code = chosen->run(parsed, out);
+    }
     // Results go to standard output: a write that failed (a full disk, a closed pipe) is a failure.
     std::cout.flush();
     if (!std::cout) {
@@ -75,9 +100,9 @@ int main(int argc, char** argv) {
   } catch (const usage_error& e) {
     std::cerr << "bitlens " << spec.name << ": " << e.what() << "\nRun 'bitlens " << spec.name
               << " --help' for usage.\n";
-    return 2;
+    return failed(2, e.what());
   } catch (const std::exception& e) {
     std::cerr << "bitlens " << spec.name << ": " << e.what() << "\n";
-    return 1;
+    return failed(1, e.what());
   }
 }

@@ -9,6 +9,7 @@
 #include "bitlens/algebra/gf_pk.hpp"
 #include "bitlens/algebra/z2.hpp"
 #include "bitlens/io/file.hpp"
+#include "bitlens/io/netlist.hpp"
 #include "bitlens/ir/circ_format.hpp"
 
 #include <string>
@@ -26,9 +27,11 @@ auto with_ring(const std::string& name, Visitor&& visit) {
   throw std::invalid_argument("unknown ring '" + name + "' (expected Z2, GF(p), GF(2^k) or GF(p^k), optionally with :POLY)");
 }
 
-/// Reads the `.circ` file at `path` and calls visit(circuit<R>) with R the ring it names.
+/// Reads the circuit at `path` and calls visit(circuit<R>): a `.circ` file over the ring its `ring`
+/// line names, or a Z2 circuit in any other format bitlens reads (.aig, .aag, .blif).
 template <class Visitor>
 int with_circ_file(const std::string& path, Visitor&& visit) {
+  if (!has_extension(path, ".circ")) return visit(load_z2_circuit(path));
   const std::string text = read_text_file(path);
   std::size_t line = 0;
   const std::string name = circ_ring_name(text, &line);

@@ -31,6 +31,6 @@ expect 1 "neg_seed.txt:5: seed must be a whole number" -- "$bl" learn --resume "
 # A failed write to standard output is a failure; options of the other learning mode are refused.
 expect 1 "cannot write to standard output" -- bash -c "'$bl' gen adder 2 > /dev/full"
 expect 2 "--arch does not apply with --field" -- "$bl" learn "$data/full_adder_rows.txt" --field 'GF(7)' --arch 4:3
-expect 2 "--eta applies only with --field" -- "$bl" learn --eta 3
+expect 2 "--eta does not apply without --field" -- "$bl" learn --eta 3
 [ "$fail" = 0 ] && echo "all CLI error checks passed"
 exit $fail

@@ -134,7 +134,7 @@ expect 2 "--decompose must be auto, outputs or none" -- "$bl" learn --decompose 
 expect 2 "--model must be lut, memoriser or pseudo-linear" -- "$bl" learn --model tree --out keep.aig
 expect 2 "the directory .*missing does not exist" -- "$bl" learn --out missing/x.aig --metrics keep.jsonl
 expect 2 "--save-params needs a single network" -- "$bl" learn "$circ/multiplier2.truth" --decompose outputs --save-params keep.txt --out keep.aig
-expect 2 "--eta applies only with --field" -- "$bl" learn --eta 3 --out keep.aig
+expect 2 "--eta does not apply without --field" -- "$bl" learn --eta 3 --out keep.aig
 expect 2 "--arch does not apply with --field" -- "$bl" learn f3.csv --field 'GF(7)' --arch 4:3 --out keep.circ
 expect 2 "--rate must be constant or normalized|rate" -- "$bl" learn f3.csv --field 'GF(7)' --rate fast --out keep.circ
 expect 2 "GF\(8\)|not prime" -- "$bl" learn f3.csv --field 'GF(8)' --out keep.circ
