@@ -18,7 +18,7 @@ root=$PWD
 CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBITLENS_FUZZ=ON -DBITLENS_SANITIZE=address,undefined \
   -DBITLENS_BUILD_TESTS=OFF -DBITLENS_BUILD_BENCH=OFF >/dev/null
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(truth pla aiger blif circ rows labelled classifier params zip idx)
+[ ${#targets[@]} -gt 0 ] || targets=(truth pla aiger blif circ rows labelled classifier params zip idx csv)
 cmake --build "$build" -j "${JOBS:-$(nproc)}" --target "${targets[@]/#/fuzz_}"
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 failed=0

@@ -60,11 +60,13 @@ const command_spec& classify_spec() {
        {"metrics", "FILE", "write one JSON line per report (for 'bitlens plot')", any_text(), {"train"}},
        {"threads", "N", "worker threads (default: all); results do not depend on it", integer_in(0, 1024), {"train", "test"}},
        {"levels", "K", "IDX pixels as K thermometer bits each (default 1: a threshold at 128)", integer_in(1, 8), {"train", "test"}},
+       {"label", "COLUMN", "CSV data: the label column, by header name or number from 1 (default: the last)", any_text(), {"train", "test"}},
        {"predictions", "FILE", "write the predicted class of every sample, one per line", any_text(), {"test"}},
        {"name", "NAME", "the C function's name (default bitlens_classify)", any_text(), {"export"}},
        {"quiet", "", "no progress on standard error"}},
       "DATA is rows of bits then a class label ('0 1 1 ... 0 7'), as a file or as a member of a ZIP\n"
-      "archive ('mnist.zip:MNISTTraining.txt'); an IDX images file, gzip or not, named like MNIST's\n"
+      "archive ('mnist.zip:MNISTTraining.txt'); a .csv of bits with a label column (see --label) and\n"
+      "an optional header line; an IDX images file, gzip or not, named like MNIST's\n"
       "('train-images-idx3-ubyte.gz', its labels read from 'train-labels-idx1-ubyte.gz' beside it);\n"
       "or a PLA whose outputs are one-hot classes.\n"
       "train: a network of L layers of W learnable two-input gates reads the bits; the last layer splits\n"
@@ -84,9 +86,9 @@ const command_spec& classify_spec() {
 namespace {
 
 // Labelled bits, IDX images with their labels beside them, or a PLA with one-hot outputs.
-labelled_bits load_samples(const std::string& spec, unsigned levels) {
+labelled_bits load_samples(const std::string& spec, unsigned levels, const std::string& label_column) {
   if (const auto labels = idx_labels_path(spec); !labels.empty()) return load_idx(spec, labels, {.levels = levels});
-  if (!has_extension(spec, ".pla")) return load_labelled_bits(spec);
+  if (!has_extension(spec, ".pla")) return load_labelled_bits(spec, label_column);
   const bit_dataset d = read_table(spec);
   if (!d.fully_specified()) throw input_error(spec, 0, "the class outputs have don't-cares; a one-hot class needs every output bit");
   labelled_bits out{d.inputs, std::vector<std::uint32_t>(d.num_samples(), 0)};
@@ -137,11 +139,11 @@ int run_train(const parsed_args& args, results& result) {
   if (const auto o = args.value("out")) check_output_directory(*o);
 
   const auto levels = static_cast<unsigned>(args.integer("levels", 1));
-  labelled_bits data = load_samples(args.positionals()[1], levels);
+  labelled_bits data = load_samples(args.positionals()[1], levels, args.value_or("label", ""));
   labelled_bits train, valid;
   if (const auto v = args.value("valid")) {
     train = std::move(data);
-    valid = load_samples(*v, levels);
+    valid = load_samples(*v, levels, args.value_or("label", ""));
     if (valid.inputs.num_wires() != train.inputs.num_wires()) throw input_error(*v, 0, "validation samples have a different number of bits");
   } else {
     std::vector<std::size_t> rows(data.labels.size());
@@ -204,7 +206,7 @@ int run_test(const parsed_args& args, results& result) {
   if (const auto o = args.value("predictions")) check_output_directory(*o);
   const std::string& path = args.positionals()[1];
   const gate_classifier model = parse_gate_classifier(read_text_file(path), path);
-  const labelled_bits data = load_samples(args.positionals()[2], static_cast<unsigned>(args.integer("levels", 1)));
+  const labelled_bits data = load_samples(args.positionals()[2], static_cast<unsigned>(args.integer("levels", 1)), args.value_or("label", ""));
   if (data.inputs.num_wires() != model.net.num_inputs()) {
     throw input_error(args.positionals()[2], 0, "samples have " + std::to_string(data.inputs.num_wires()) + " bits, the model reads " +
                                                     std::to_string(model.net.num_inputs()));

@@ -42,9 +42,16 @@ std::size_t labelled_bits::num_classes() const noexcept {
   return labels.empty() ? 0 : 1 + *std::max_element(labels.begin(), labels.end());
 }
 
-labelled_bits parse_labelled_bits(std::string_view text, const std::string& source) {
+namespace {
+
+// The lines of `text` that hold something, with their numbers (from 1).
+struct text_rows {
   std::vector<std::string_view> lines;
-  std::vector<std::size_t> line_numbers;
+  std::vector<std::size_t> numbers;
+};
+
+text_rows non_blank_lines(std::string_view text) {
+  text_rows out;
   std::size_t number = 0;
   for (std::size_t at = 0; at < text.size();) {
     std::size_t end = text.find('\n', at);
@@ -52,40 +59,106 @@ labelled_bits parse_labelled_bits(std::string_view text, const std::string& sour
     const std::string_view line = text.substr(at, end - at);
     ++number;
     if (std::any_of(line.begin(), line.end(), [](char c) { return !is_space(c); })) {
-      lines.push_back(line);
-      line_numbers.push_back(number);
+      out.lines.push_back(line);
+      out.numbers.push_back(number);
     }
     at = end + 1;
-  }
-  if (lines.empty()) throw input_error(source, 0, "no samples");
-  std::vector<std::string_view> fields;
-  split_fields(lines[0], fields);
-  if (fields.size() < 2) throw input_error(source, line_numbers[0], "a row needs at least one bit and a label");
-  const std::size_t bits = fields.size() - 1;
-  labelled_bits out{bit_batch(bits, lines.size()), std::vector<std::uint32_t>(lines.size())};
-  for (std::size_t s = 0; s < lines.size(); ++s) {
-    split_fields(lines[s], fields);
-    if (fields.size() != bits + 1) {
-      throw input_error(source, line_numbers[s], "expected " + std::to_string(bits) + " bits and a label, found " +
-                                                     std::to_string(fields.size()) + " fields");
-    }
-    for (std::size_t i = 0; i < bits; ++i) {
-      const auto f = fields[i];
-      if (f.size() != 1 || (f[0] != '0' && f[0] != '1')) {
-        throw input_error(source, line_numbers[s], "field " + std::to_string(i + 1) + " is '" + std::string(f) + "', not a bit");
-      }
-      if (f[0] == '1') out.inputs.set(i, s, true);
-    }
-    out.labels[s] = parse_label(fields[bits], source, line_numbers[s]);
   }
   return out;
 }
 
-labelled_bits load_labelled_bits(const std::string& spec) {
+// Splits a CSV line at commas; each field without the spaces around it and one pair of double quotes.
+void split_csv(std::string_view line, std::vector<std::string_view>& fields) {
+  fields.clear();
+  for (std::size_t at = 0;;) {
+    const std::size_t comma = std::min(line.find(',', at), line.size());
+    std::string_view f = line.substr(at, comma - at);
+    while (!f.empty() && is_space(f.front())) f.remove_prefix(1);
+    while (!f.empty() && is_space(f.back())) f.remove_suffix(1);
+    if (f.size() >= 2 && f.front() == '"' && f.back() == '"') f = f.substr(1, f.size() - 2);
+    fields.push_back(f);
+    if (comma == line.size()) return;
+    at = comma + 1;
+  }
+}
+
+// Samples from rows[first…], each split by `split` into `width` fields: field `label` is the class,
+// the others are bits in order.
+template <class Split>
+labelled_bits samples_from_rows(const text_rows& rows, std::size_t first, Split split, std::size_t width, std::size_t label,
+                                const std::string& source) {
+  const std::size_t count = rows.lines.size() - first;
+  if (count == 0) throw input_error(source, 0, "no samples");
+  labelled_bits out{bit_batch(width - 1, count), std::vector<std::uint32_t>(count)};
+  std::vector<std::string_view> fields;
+  for (std::size_t s = 0; s < count; ++s) {
+    const std::size_t line = rows.numbers[first + s];
+    split(rows.lines[first + s], fields);
+    if (fields.size() != width) {
+      throw input_error(source, line, "expected " + std::to_string(width - 1) + " bits and a label, found " +
+                                          std::to_string(fields.size()) + " fields");
+    }
+    for (std::size_t i = 0, bit = 0; i < width; ++i) {
+      if (i == label) continue;
+      const auto f = fields[i];
+      if (f.size() != 1 || (f[0] != '0' && f[0] != '1')) {
+        throw input_error(source, line, "field " + std::to_string(i + 1) + " is '" + std::string(f) + "', not a bit");
+      }
+      if (f[0] == '1') out.inputs.set(bit, s, true);
+      ++bit;
+    }
+    out.labels[s] = parse_label(fields[label], source, line);
+  }
+  return out;
+}
+
+bool is_number(std::string_view f) {
+  return !f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+labelled_bits parse_labelled_bits(std::string_view text, const std::string& source) {
+  const text_rows rows = non_blank_lines(text);
+  if (rows.lines.empty()) throw input_error(source, 0, "no samples");
+  std::vector<std::string_view> fields;
+  split_fields(rows.lines[0], fields);
+  if (fields.size() < 2) throw input_error(source, rows.numbers[0], "a row needs at least one bit and a label");
+  return samples_from_rows(rows, 0, split_fields, fields.size(), fields.size() - 1, source);
+}
+
+labelled_bits parse_labelled_csv(std::string_view text, const std::string& source, const std::string& label_column) {
+  const text_rows rows = non_blank_lines(text);
+  if (rows.lines.empty()) throw input_error(source, 0, "no samples");
+  std::vector<std::string_view> first;
+  split_csv(rows.lines[0], first);
+  if (first.size() < 2) throw input_error(source, rows.numbers[0], "a row needs at least one bit and a label, separated by commas");
+  const bool header = !std::all_of(first.begin(), first.end(), is_number);
+  std::size_t label = first.size() - 1;
+  if (!label_column.empty()) {
+    if (is_number(label_column) && label_column.size() <= 6) {
+      label = std::stoul(label_column);
+      if (label < 1 || label > first.size()) {
+        throw input_error(source, rows.numbers[0], "label column " + label_column + " is not one of the " + std::to_string(first.size()) + " columns");
+      }
+      --label;
+    } else {
+      const auto it = header ? std::find(first.begin(), first.end(), label_column) : first.end();
+      if (it == first.end()) {
+        throw input_error(source, rows.numbers[0], header ? "no column is named '" + label_column + "'" : "no header line names the columns");
+      }
+      label = static_cast<std::size_t>(it - first.begin());
+    }
+  }
+  return samples_from_rows(rows, header ? 1 : 0, split_csv, first.size(), label, source);
+}
+
+labelled_bits load_labelled_bits(const std::string& spec, const std::string& label_column) {
   const auto zip = spec.find(".zip:");
-  if (zip == std::string::npos) return parse_labelled_bits(read_text_file(spec), spec);
-  const std::string archive = spec.substr(0, zip + 4), member = spec.substr(zip + 5);
-  return parse_labelled_bits(read_zip_member(archive, member), spec);
+  const std::string text = zip == std::string::npos ? read_text_file(spec) : read_zip_member(spec.substr(0, zip + 4), spec.substr(zip + 5));
+  const bool csv = spec.size() >= 4 && spec.compare(spec.size() - 4, 4, ".csv") == 0;
+  if (!csv && !label_column.empty()) throw input_error(spec, 0, "a label column can be chosen only in a .csv file");
+  return csv ? parse_labelled_csv(text, spec, label_column) : parse_labelled_bits(text, spec);
 }
 
 }  // namespace bitlens

@@ -61,6 +61,14 @@ else
   echo "skipped: yosys is not installed"
 fi
 expect_all 0 "wrote: .*model.aig" -- "$bl" classify export "$tmp/model.bgc" --out "$tmp/model.aig"
+# The same samples as CSV, the label first and named in a header line: the model scores the same.
+to_csv() { awk 'BEGIN { printf "class"; for (i = 0; i < 16; i++) printf ",x%d", i; print "" } { printf "%s", $17; for (i = 1; i <= 16; i++) printf ",%s", $i; print "" }' "$1"; }
+to_csv "$tmp/test.txt" > "$tmp/test.csv"
+csv_acc=$("$bl" classify test "$tmp/model.bgc" "$tmp/test.csv" --label class | grep -o 'class accuracy: [0-9.]*' | grep -o '[0-9.]*$')
+[ "$csv_acc" = "$acc" ] && echo "ok: the CSV gives the same accuracy ($csv_acc%)" || { echo "FAIL: CSV accuracy '$csv_acc', rows '$acc'"; fail=1; }
+expect_all 1 "test.csv:1: no column is named 'digit'" -- "$bl" classify test "$tmp/model.bgc" "$tmp/test.csv" --label digit
+to_csv "$tmp/train.txt" > "$tmp/train.csv"
+expect_all 0 "chosen: validation class accuracy" -- "$bl" classify train "$tmp/train.csv" --label 1 --layers 2 --width 64 --time-limit 1 --threads 1 --quiet
 # Bad usage is refused before work; a damaged model names its line.
 expect_all 2 "--flip does not apply to 'classify test'" -- "$bl" classify test "$tmp/model.bgc" "$tmp/test.txt" --flip 0.1
 expect_all 2 "the action must be train, test or export" -- "$bl" classify fit "$tmp/train.txt"

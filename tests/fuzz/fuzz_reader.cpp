@@ -99,8 +99,12 @@ void read_one(const std::string& text) {
   const std::size_t cut = std::min<std::size_t>(text.size() - 3, static_cast<unsigned char>(text[0]) * 256U + static_cast<unsigned char>(text[1]));
   const std::string_view rest = std::string_view(text).substr(3);
   (void)parse_idx(rest.substr(0, cut), rest.substr(cut), "images", "labels", {.levels = 1U + static_cast<unsigned char>(text[2]) % 8U});
+#elif BITLENS_FUZZ_TARGET == 12
+  // The first line names the label column (empty: the last); the rest is the CSV.
+  const auto nl = std::min(text.find('\n'), text.size());
+  (void)parse_labelled_csv(std::string_view(text).substr(std::min(nl + 1, text.size())), "in.csv", text.substr(0, nl));
 #else
-#error "BITLENS_FUZZ_TARGET must name a reader (1-11)"
+#error "BITLENS_FUZZ_TARGET must name a reader (1-12)"
 #endif
 }
 

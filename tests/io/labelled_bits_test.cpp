@@ -96,6 +96,31 @@ TEST_CASE("labelled bits: bad rows name the file and line", "[io][labelled]") {
   CHECK(error_of([] { parse_labelled_bits(" \n", "t.txt"); }) == "t.txt: no samples");
 }
 
+TEST_CASE("labelled CSV: a label column by position or header name, the same samples as rows", "[io][labelled][csv]") {
+  const auto rows = parse_labelled_bits("0 1 1 3\n1 0 0 2\n", "t.txt");
+  const auto plain = parse_labelled_csv("0,1,1,3\n1, 0 ,0,2\r\n", "t.csv");
+  const auto named = parse_labelled_csv("a,\"class\",b,c\n0,3,1,1\n\n1,2,0,0\n", "t.csv", "class");
+  const auto numbered = parse_labelled_csv("0,3,1,1\n1,2,0,0\n", "t.csv", "2");
+  for (const auto* d : {&plain, &named, &numbered}) {
+    CHECK(d->labels == rows.labels);
+    REQUIRE(d->inputs.num_wires() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+      for (std::size_t s = 0; s < 2; ++s) CHECK(d->inputs.get(i, s) == rows.inputs.get(i, s));
+    }
+  }
+}
+
+TEST_CASE("labelled CSV: bad files name the file and line", "[io][labelled][csv][errors]") {
+  CHECK(error_of([] { parse_labelled_csv("a,b,c\n0,1\n", "t.csv"); }) == "t.csv:2: expected 2 bits and a label, found 2 fields");
+  CHECK(error_of([] { parse_labelled_csv("0,1,4\n0,x,1\n", "t.csv"); }) == "t.csv:2: field 2 is 'x', not a bit");
+  CHECK(error_of([] { parse_labelled_csv("0,1,4\n", "t.csv", "4"); }) == "t.csv:1: label column 4 is not one of the 3 columns");
+  CHECK(error_of([] { parse_labelled_csv("0,1,4\n", "t.csv", "0"); }) == "t.csv:1: label column 0 is not one of the 3 columns");
+  CHECK(error_of([] { parse_labelled_csv("a,b\n0,1\n", "t.csv", "digit"); }) == "t.csv:1: no column is named 'digit'");
+  CHECK(error_of([] { parse_labelled_csv("0,1\n", "t.csv", "digit"); }) == "t.csv:1: no header line names the columns");
+  CHECK(error_of([] { parse_labelled_csv("a,b\n", "t.csv"); }) == "t.csv: no samples");
+  CHECK(error_of([] { parse_labelled_csv("0 1 1\n", "t.csv"); }) == "t.csv:1: a row needs at least one bit and a label, separated by commas");
+}
+
 TEST_CASE("zip: stored and deflated members read back, bad archives are rejected", "[io][zip]") {
   const std::string rows = "0 1 1 0 1\n1 1 0 0 0\n0 0 0 1 9\n";
   for (bool deflated : {false, true}) {
