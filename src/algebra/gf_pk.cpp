@@ -3,6 +3,8 @@
 #include "bitlens/algebra/field_name.hpp"
 #include "ntl_fields.hpp"
 
+#include <algorithm>
+#include <mutex>
 #include <stdexcept>
 
 namespace bitlens {
@@ -101,6 +103,22 @@ gf_pk::element gf_pk::mul_digits(element a, element b) const noexcept {
 }
 
 void gf_pk::build_tables() {
+  // The tables of the fields made last are kept (at most 24 MiB each, four of them), so that
+  // reading many circuits over one field builds its tables once.
+  using key = std::vector<std::uint64_t>;  // p, then the modulus
+  static std::mutex cache_mutex;
+  static std::vector<std::pair<key, std::shared_ptr<const zech_tables>>> cache;
+  key id{prime()};
+  id.insert(id.end(), modulus_.begin(), modulus_.end());
+  {
+    const std::lock_guard lock(cache_mutex);
+    for (std::size_t i = 0; i < cache.size(); ++i) {
+      if (cache[i].first != id) continue;
+      tables_ = cache[i].second;
+      std::rotate(cache.begin(), cache.begin() + static_cast<std::ptrdiff_t>(i), cache.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      return;
+    }
+  }
   const std::uint64_t q1 = q_ - 1, p = prime();
   const auto factors = prime_factors(q1);
   const auto is_primitive = [&](element cand) {
@@ -150,6 +168,9 @@ void gf_pk::build_tables() {
   }
   t->half = prime() == 2 ? 0 : static_cast<std::uint32_t>(q1 / 2);
   tables_ = std::move(t);
+  const std::lock_guard lock(cache_mutex);
+  cache.insert(cache.begin(), {std::move(id), tables_});
+  if (cache.size() > 4) cache.pop_back();
 }
 
 gf_pk::element gf_pk::add(element a, element b) const noexcept {
