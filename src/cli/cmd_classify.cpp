@@ -242,7 +242,7 @@ int run_export(const parsed_args& args, results& result) {
   const std::string& path = args.positionals()[1];
   const gate_classifier model = parse_gate_classifier(read_text_file(path), path);
   if (has_extension(*out, ".c")) write_file_atomic(*out, format_gate_classifier_c(model, name));
-  else save_z2_circuit(*out, gate_classifier_circuit(model));
+  else save_z2_circuit(*out, gate_classifier_circuit(model), module_name_for(path));
   std::cout << "wrote: " << *out << "\n";
   result["out"] = *out;
   return 0;

@@ -10,6 +10,7 @@
 #include "bitlens/learn/train.hpp"
 #include "bitlens/models/lut_network.hpp"
 #include "bitlens/models/rda_models.hpp"
+#include "bitlens/ir/compose.hpp"
 #include "commands.hpp"
 #include "default_table.hpp"
 #include "learn_support.hpp"
@@ -317,7 +318,9 @@ int run_learn(const parsed_args& args, results& result) {
   const aig& final_aig = shaped[chosen].final_aig;
   const auto& st = out.stats;
   print_result(candidates, shaped, chosen, base);
-  const circuit<z2> learned = final_aig.num_ands() < lowered.num_ands() ? to_circuit(final_aig) : specialised;
+  // The circuit carries the table's input and output names (PLA .ilb/.ob) into every format.
+  const circuit<z2> learned = renamed(final_aig.num_ands() < lowered.num_ands() ? to_circuit(final_aig) : specialised,
+                                      std::span<const std::string>(tr.input_names), std::span<const std::string>(tr.output_names));
   bool ok = st.exact || !complete;
   if (!args.flag("no-verify")) ok = report_verification(learned, final_aig, tr, data.truth_path ? &*data.truth_path : nullptr) && ok;
   // Checked before anything is written, so that a refused --save-params leaves --out as it was.
@@ -327,7 +330,7 @@ int run_learn(const parsed_args& args, results& result) {
   // A complete table not learned exactly is a failure: nothing is written as if it were the answer.
   if (const auto o = args.value("out")) {
     if (ok) {
-      save_z2_circuit(*o, learned);
+      save_z2_circuit(*o, learned, module_name_for(args.positionals().empty() ? default_table_name : args.positionals()[0]));
       std::cout << "wrote: " << *o << "\n";
     } else {
       std::cout << "not written: " << *o << " (the circuit is not exact)\n";

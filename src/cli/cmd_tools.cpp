@@ -107,7 +107,7 @@ int run_convert(const parsed_args& args, results& result) {
   if (f.num_params() != 0 && !has_extension(out, ".circ")) {
     throw input_error(in, 0, "the circuit has " + std::to_string(f.num_params()) + " parameters; only .circ can hold them");
   }
-  save_z2_circuit(out, f);
+  save_z2_circuit(out, f, module_name_for(in));
   result["inputs"] = f.num_inputs();
   result["outputs"] = f.num_outputs();
   result["out"] = out;

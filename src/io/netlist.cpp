@@ -6,6 +6,8 @@
 #include "bitlens/io/circ_file.hpp"
 #include "bitlens/io/file.hpp"
 
+#include <cctype>
+#include <filesystem>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -298,13 +300,22 @@ bool is_circuit_file(const std::string& path) {
   return false;
 }
 
-void save_z2_circuit(const std::string& path, const circuit<z2>& f) {
+std::string module_name_for(const std::string& path) {
+  std::string stem = std::filesystem::path(path).stem().string();
+  for (char& c : stem) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') c = '_';
+  }
+  if (stem.empty() || std::isdigit(static_cast<unsigned char>(stem[0]))) stem.insert(stem.begin(), '_');
+  return stem;
+}
+
+void save_z2_circuit(const std::string& path, const circuit<z2>& f, const std::string& module) {
   std::string text;
   if (has_extension(path, ".circ")) text = format_circ(f);
   else if (has_extension(path, ".aag")) text = format_aag(lower_to_aig(f));
   else if (has_extension(path, ".aig")) text = format_aig_binary(lower_to_aig(f));
-  else if (has_extension(path, ".blif")) text = format_blif(f);
-  else if (has_extension(path, ".v")) text = format_verilog(f);
+  else if (has_extension(path, ".blif")) text = format_blif(f, module);
+  else if (has_extension(path, ".v")) text = format_verilog(f, module);
   else if (has_extension(path, ".dot")) text = format_dot(f);
   else throw std::invalid_argument(path + ": unknown output format (expected .aig, .aag, .blif, .v, .circ or .dot)");
   write_file_atomic(path, text);

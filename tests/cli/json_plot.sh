@@ -39,6 +39,15 @@ for f in fa.aag fa.blif; do
   expect 0 "outputs d_" -- "$bl" rdiff "$f"
 done
 
+# PLA names (.ilb, .ob) reach AIGER symbols, BLIF and Verilog; the module is named after the table.
+printf '.i 2\n.o 1\n.ilb alpha beta\n.ob gamma\n.type f\n.p 1\n11 1\n.e\n' > named.pla
+for f in named.v named.aag named.blif; do "$bl" learn named.pla -q -o "$f" --time-limit 5 >/dev/null; done
+grep -q "module named (alpha, beta, gamma)" named.v && echo "ok: Verilog names" || { echo "FAIL: named.v"; cat named.v; fail=1; }
+grep -q "^i1 beta" named.aag && grep -q "^o0 gamma" named.aag && echo "ok: AIGER symbols" || { echo "FAIL: named.aag"; fail=1; }
+grep -q "^.model named" named.blif && grep -q "^.inputs alpha beta" named.blif && echo "ok: BLIF names" || { echo "FAIL: named.blif"; fail=1; }
+"$bl" convert named.blif again.v >/dev/null
+grep -q "module named (alpha, beta, gamma)" again.v && echo "ok: convert keeps the names" || { echo "FAIL: again.v"; cat again.v; fail=1; }
+
 # Options are checked while parsing: ranges, choices, modes, values, short names.
 expect 2 "^bitlens learn: --decay must be a number from 0 to 0.999999, got '2'" -- "$bl" learn --decay 2
 expect 2 "--wrt must be all, inputs or params, got 'x'" -- "$bl" rdiff --wrt x "$circ/full_adder.circ"

@@ -27,8 +27,14 @@ std::string format_dot(const circuit<z2>& f);
 /// Reads a Z2 circuit from .circ, .aag, .aig or .blif (by extension).
 circuit<z2> load_z2_circuit(const std::string& path);
 /// Writes f as .circ, .aag, .aig, .blif, .v or .dot (by extension). AIGER output is the lowered,
-/// structurally hashed AIG. std::invalid_argument for an unknown extension.
-void save_z2_circuit(const std::string& path, const circuit<z2>& f);
+/// structurally hashed AIG; `module` names the BLIF model and the Verilog module. Input and output
+/// names of f become AIGER symbols, BLIF and Verilog names. std::invalid_argument for an unknown
+/// extension.
+void save_z2_circuit(const std::string& path, const circuit<z2>& f, const std::string& module = "bitlens");
+
+/// A BLIF model or Verilog module name made from a file name: its stem, with every character that
+/// is not a letter, digit or '_' replaced by '_' (and a leading '_' before a digit).
+std::string module_name_for(const std::string& path);
 /// Whether save_z2_circuit knows the format of `path` (.aig, .aag, .blif, .v, .circ or .dot).
 bool is_circuit_file(const std::string& path);
 

@@ -5,6 +5,7 @@
 
 #include "bitlens/ir/builder.hpp"
 
+#include <algorithm>
 #include <numeric>
 #include <span>
 #include <stdexcept>
@@ -42,6 +43,22 @@ void output_all(circuit_builder<R>& b, const circuit<R>& f, std::span<const wire
 }
 
 }  // namespace detail
+
+/// f with its inputs and outputs named (each list empty, or one name per input / output; an empty
+/// name leaves that one unnamed). The other wires lose their names.
+template <ring R>
+circuit<R> renamed(const circuit<R>& f, std::span<const std::string> input_names, std::span<const std::string> output_names) {
+  std::vector<std::string> wires;
+  if (!input_names.empty()) {
+    if (input_names.size() != f.num_inputs()) throw std::invalid_argument("renamed: one name per input");
+    wires.assign(f.num_wires(), "");
+    std::copy(input_names.begin(), input_names.end(), wires.begin());
+  }
+  if (!output_names.empty() && output_names.size() != f.num_outputs()) throw std::invalid_argument("renamed: one name per output");
+  return circuit<R>(f.ring(), f.num_inputs(), f.num_params(), std::vector<node<R>>(f.nodes().begin(), f.nodes().end()),
+                    std::vector<wire>(f.outputs().begin(), f.outputs().end()), std::move(wires),
+                    std::vector<std::string>(output_names.begin(), output_names.end()));
+}
 
 /// Sequential composition f ; g: x ↦ g(f(x)). Needs f.num_outputs() == g.num_inputs().
 /// Parameters: f's, then g's.
