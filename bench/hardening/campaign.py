@@ -13,7 +13,8 @@ runs the command that reads that kind of file. A case fails when the command
   - prints a sanitizer report, or `std::bad_alloc` (an allocation past the limits; ASan is told to
     refuse allocations over 2 GiB),
   - uses more than 3 GiB of memory (peak RSS, shadow memory included),
-  - fails without a message that starts with `bitlens COMMAND:`, or
+  - fails without a message that starts with `bitlens COMMAND:` (or, for `learn`, the report that
+    the circuit is not exact), or
   - fails and leaves its pre-existing output file changed.
 
 Prints a table per kind and the failures, writes bench/results/hardening.json, exits 1 on a failure.
@@ -67,9 +68,27 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return bytes(b[: 1 << 20])  # inputs under 1 MiB
 
 
-def seeds(kind):
+def make_seeds(binary, where, rng):
+    """Seeds that fit the commands (so that mutants also reach the paths after reading): 300 labelled
+    rows of 16 bits as text and as CSV, a classifier trained on them, saved parameters of adder2."""
+    rows = []
+    for _ in range(300):
+        bits = [rng.randrange(2) for _ in range(16)]
+        rows.append((bits, 2 * bits[3] + bits[7]))
+    text = "".join(" ".join(map(str, b)) + f" {c}\n" for b, c in rows)
+    open(os.path.join(where, "rows16.txt"), "w").write(text)
+    header = "class," + ",".join(f"x{i}" for i in range(16)) + "\n"
+    open(os.path.join(where, "rows16.csv"), "w").write(header + "".join(f"{c}," + ",".join(map(str, b)) + "\n" for b, c in rows))
+    subprocess.run([binary, "classify", "train", "rows16.txt", "--layers", "2", "--width", "40", "--time-limit", "0.5", "-j", "1", "-q",
+                    "-o", "model.bgc"], cwd=where, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([binary, "learn", os.path.join(ROOT, "circuits", "adder2.truth"), "--method", "search", "--decompose", "none",
+                    "--arch", "4:3", "--steps", "20", "-q", "--save-params", "p.txt"], cwd=where, stdout=subprocess.DEVNULL)
+    return {"labelled": ["rows16.txt"], "csv": ["rows16.csv"], "classifier": ["model.bgc"], "params": ["p.txt"]}
+
+
+def seeds(kind, extra):
     d = os.path.join(CORPUS, kind)
-    out = [os.path.join(d, f) for f in sorted(os.listdir(d))]
+    out = [os.path.join(d, f) for f in sorted(os.listdir(d))] + extra.get(kind, [])
     if kind in ("truth", "pla", "blif", "circ"):
         out += [os.path.join(ROOT, "circuits", f) for f in sorted(os.listdir(os.path.join(ROOT, "circuits"))) if f.endswith("." + kind)]
     return out
@@ -95,19 +114,18 @@ def plan(kind, path, work, rng):
             labels = mutate(labels, rng)
         open(os.path.join(work, "t10k-images-idx3-ubyte"), "wb").write(images)
         open(os.path.join(work, "t10k-labels-idx1-ubyte"), "wb").write(labels)
-        return ["classify", "train", "t10k-images-idx3-ubyte", "--layers", "1", "--width", "20", "--epochs", "1",
+        return ["classify", "train", "t10k-images-idx3-ubyte", "--layers", "1", "--width", "2520", "--epochs", "1",
                 "--time-limit", "0.2", "-j", "1", "-q", "-o", keep["bgc"]], keep["bgc"]
     if kind == "zip":
         name = "case.zip"
         open(os.path.join(work, name), "wb").write(mutate(data, rng))
         member = rng.choice(["rows.txt", "a.txt", "missing.txt"])
-        return ["classify", "train", name + ":" + member, "--layers", "1", "--width", "20", "--epochs", "1", "--time-limit", "0.2",
+        return ["classify", "train", name + ":" + member, "--layers", "1", "--width", "2520", "--epochs", "1", "--time-limit", "0.2",
                 "-j", "1", "-q", "-o", keep["bgc"]], keep["bgc"]
     name = "case" + ext
     open(os.path.join(work, name), "wb").write(mutate(data, rng))
     if kind in ("truth", "pla"):
-        return ["learn", name, "--method", "search", "--steps", "2", "--optimize", "none", "--no-verify", "-q", "-j", "1",
-                "-o", keep["aig"]], keep["aig"]
+        return ["learn", name, "--time-limit", "1", "--optimize", "none", "-q", "-j", "1", "-o", keep["aig"]], keep["aig"]
     if kind in ("aiger", "blif"):
         return ["convert", name, keep["aag"]], keep["aag"]
     if kind == "circ":
@@ -116,10 +134,10 @@ def plan(kind, path, work, rng):
         return ["eval", os.path.join(ROOT, "circuits", "full_adder.circ"), name], "keep.aig"
     if kind in ("labelled", "csv"):
         extra = ["--label", rng.choice(["1", "3", "digit", "class"])] if kind == "csv" and rng.random() < 0.3 else []
-        return ["classify", "train", name, "--layers", "1", "--width", "20", "--epochs", "1", "--time-limit", "0.2", "-j", "1",
+        return ["classify", "train", name, "--layers", "1", "--width", "2520", "--epochs", "1", "--time-limit", "0.2", "-j", "1",
                 "-q", "-o", keep["bgc"]] + extra, keep["bgc"]
     if kind == "classifier":
-        return ["classify", "test", name, "rows.txt"], "keep.aig"
+        return ["classify", "test", name, "rows16.txt"], "keep.aig"
     if kind == "params":
         return ["learn", os.path.join(ROOT, "circuits", "adder2.truth"), "--resume", name, "--steps", "2", "--optimize", "none",
                 "--no-verify", "-q", "-j", "1", "-o", keep["aig"]], keep["aig"]
@@ -154,17 +172,20 @@ def main():
     binary, per_kind = os.path.abspath(sys.argv[1]), int(sys.argv[2])
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 2026
     rng = random.Random(seed)
+    seed_dir = tempfile.mkdtemp(prefix="bitlens-seeds-")
+    extra = {k: [os.path.join(seed_dir, f) for f in v] for k, v in make_seeds(binary, seed_dir, rng).items()}
     kinds = ["truth", "pla", "aiger", "blif", "circ", "rows", "labelled", "csv", "classifier", "params", "zip", "idx"]
     summary, failures = {}, []
     for kind in kinds:
         counts = {"cases": 0, "exit_0": 0, "exit_1": 0, "exit_2": 0, "failures": 0, "max_rss_mib": 0.0, "seconds": 0.0}
-        pool = seeds(kind)
+        pool = seeds(kind, extra)
         for case in range(per_kind):
             work = tempfile.mkdtemp(prefix="bitlens-campaign-")
             try:
                 for f in ("keep.aig", "keep.bgc", "keep.aag", "keep.circ"):
                     open(os.path.join(work, f), "w").write("pre-existing " + f + "\n")
                 open(os.path.join(work, "rows.txt"), "w").write("0 1 1\n1 1 1\n")
+                shutil.copy(os.path.join(seed_dir, "rows16.txt"), work)
                 argv, keep = plan(kind, rng.choice(pool), work, rng)
                 t0 = time.monotonic()
                 code, output, rss = run([binary] + argv, work)
@@ -180,7 +201,7 @@ def main():
                     problem = "sanitizer report or bad_alloc"
                 elif rss > 3 * 2**30:
                     problem = f"peak RSS {rss / 2**30:.1f} GiB"
-                elif code != 0 and not re.search(r"^bitlens " + re.escape(argv[0]) + r": ", output, re.M):
+                elif code != 0 and not re.search(r"^bitlens " + re.escape(argv[0]) + r": |^not written: .* \(the circuit is not exact\)", output, re.M):
                     problem = "failed without a 'bitlens COMMAND:' message"
                 elif code != 0 and open(os.path.join(work, keep)).read() != "pre-existing " + keep + "\n":
                     problem = f"failed and changed {keep}"
@@ -198,6 +219,7 @@ def main():
         summary[kind] = counts
         print(f"{kind:11s} {counts['cases']:6d} cases  exit 0/1/2: {counts['exit_0']}/{counts['exit_1']}/{counts['exit_2']}"
               f"  failures {counts['failures']}  peak RSS {counts['max_rss_mib']:.0f} MiB  {counts['seconds']:.0f} s", flush=True)
+    shutil.rmtree(seed_dir, ignore_errors=True)
     for f in failures:
         print(f"FAIL {f['kind']} case {f['case']}: {f['problem']}: bitlens {' '.join(f['argv'])} (kept in {f['kept']})\n{f['output']}")
     os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)

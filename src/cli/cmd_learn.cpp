@@ -278,6 +278,15 @@ int run_learn(const parsed_args& args, results& result) {
   const bool quiet = args.flag("quiet");
   const auto& tr = data.train;
   if (model_kind == "memoriser" && tr.num_inputs() > 16) throw usage_error("--model memoriser needs at most 16 inputs");
+  if (resumed) {
+    const std::size_t need = make_lut_network(tr.num_inputs(), tr.num_outputs(), fixed).num_params;
+    if (resumed->bits.size() != need) {
+      throw input_error(resumed->source, resumed->params_line,
+                        "params has " + std::to_string(resumed->bits.size()) + " bits; architecture " + architecture_string(fixed) +
+                            " on a table of " + std::to_string(tr.num_inputs()) + " inputs and " + std::to_string(tr.num_outputs()) +
+                            " outputs has " + std::to_string(need));
+    }
+  }
   const learn_plan plan = plan_learning(args, tr, data.valid.has_value(), resumed || !auto_arch || model_kind != "lut");
   // Metrics are written when the command ends, so a failed command leaves the file as it was.
   metrics_log metrics(args.value("metrics"));

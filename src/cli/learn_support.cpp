@@ -153,7 +153,7 @@ bit_dataset output_column(const bit_dataset& d, std::size_t o) {
 
 learned_circuit from_search(const search_outcome& s) {
   learned_circuit l{specialize<z2>(s.model.build(), to_elements(s.result.params)), s.description, s.result.stats,
-                    s.attempts, s.total_steps, s.seconds, saved_params{s.model_params, s.result.params}};
+                    s.attempts, s.total_steps, s.seconds, saved_params{s.model_params, s.result.params, "", 0}};
   return l;
 }
 
@@ -294,7 +294,7 @@ saved_params parse_params(const std::string& text, const std::string& path) {
   std::istringstream in(text);
   saved_params s;
   bool have_arch = false, have_bits = false;
-  std::size_t line_no = 0;
+  std::size_t line_no = 0, params_line = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
@@ -303,21 +303,36 @@ saved_params parse_params(const std::string& text, const std::string& path) {
     ls >> key >> value;
     try {
       if (key == "arch") s.network = parse_architecture(value), have_arch = true;
-      else if (key == "wiring") s.network.wiring = value == "random" ? wiring_kind::random : wiring_kind::cover;
-      else if (key == "skip") s.network.skip = value == "1";
+      else if (key == "wiring") {
+        if (value != "random" && value != "cover") throw std::invalid_argument("wiring must be cover or random, got '" + value + "'");
+        s.network.wiring = value == "random" ? wiring_kind::random : wiring_kind::cover;
+      }
+      else if (key == "skip") {
+        if (value != "0" && value != "1") throw std::invalid_argument("skip must be 0 or 1, got '" + value + "'");
+        s.network.skip = value == "1";
+      }
       else if (key == "seed") {
         const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), s.network.seed);
         if (value.empty() || ec != std::errc{} || end != value.data() + value.size()) {
           throw std::invalid_argument("seed must be a whole number from 0 to 2^64 - 1, got '" + value + "'");
         }
       }
-      else if (key == "params") s.bits = bitvec::from_string(value), have_bits = true;
+      else if (key == "params") {
+        const auto bad = value.find_first_not_of("01");
+        if (bad != std::string::npos) {
+          throw std::invalid_argument("params must be 0s and 1s; character " + std::to_string(bad + 1) + " is '" + value.substr(bad, 1) + "'");
+        }
+        s.bits = bitvec::from_string(value), have_bits = true;
+        params_line = line_no;
+      }
       else throw std::invalid_argument("unknown key '" + key + "'");
     } catch (const std::exception& e) {
       throw input_error(path, line_no, e.what());
     }
   }
   if (!have_arch || !have_bits) throw input_error(path, 0, "missing 'arch' or 'params' line (not a bitlens parameter file?)");
+  s.source = path;
+  s.params_line = params_line;
   return s;
 }
 

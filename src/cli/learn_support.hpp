@@ -38,6 +38,8 @@ class progress_printer {
 struct saved_params {
   lut_network_params network;
   bitvec bits;
+  std::string source;           // the file read (for messages)
+  std::size_t params_line = 0;  // the line of its `params`
 };
 struct search_outcome {
   lut_network model;

@@ -98,6 +98,13 @@ mk s1.txt '# bitlens parameters\narch 4:\nwiring cover\nskip 0\nseed -1\nparams 
 mk s2.txt '# bitlens parameters\narch 4:-1\nparams 0\n';            expect 1 "s2.txt:2: .*layer width '-1' is not a positive number" -- "$bl" learn "$circ/adder2.truth" --resume s2.txt --out keep.aig
 mk s3.txt '# bitlens parameters\nfrob 1\n';                         expect 1 "s3.txt:2: unknown key 'frob'" -- "$bl" learn "$circ/adder2.truth" --resume s3.txt --out keep.aig
 mk s4.txt '# bitlens parameters\nseed 3\n';                         expect 1 "s4.txt: missing 'arch' or 'params' line" -- "$bl" learn "$circ/adder2.truth" --resume s4.txt --out keep.aig
+mk s5.txt '# bitlens parameters\narch 4:3\nparams 0110\n';          expect 1 "s5.txt:3: params has 4 bits; architecture 4:3 on a table of 4 inputs and 3 outputs has 72" -- "$bl" learn "$circ/adder2.truth" --resume s5.txt --out keep.aig
+mk s6.txt '# bitlens parameters\narch 4:3\nparams 01\00610\n';     expect 1 "s6.txt:3: params must be 0s and 1s; character 3 is '.x06'" -- "$bl" learn "$circ/adder2.truth" --resume s6.txt --out keep.aig
+mk s7.txt '# bitlens parameters\narch 4:3\nwiring spiral\nparams 0\n'; expect 1 "s7.txt:3: wiring must be cover or random, got 'spiral'" -- "$bl" learn "$circ/adder2.truth" --resume s7.txt --out keep.aig
+# labelled bits as CSV (classify --label)
+mk c1.csv 'a,b,class\n0,1,2\n1,\0331,0\n';  expect 1 "c1.csv:3: field 2 is '.x1b1', not a bit" -- "$bl" classify train c1.csv --out keep.bgc
+mk c2.csv 'a,b,class\n0,1,2\n';          expect 1 "c2.csv:1: no column is named 'digit'" -- "$bl" classify train c2.csv --label digit --out keep.bgc
+mk c3.txt '0 1 2\n';                      expect 1 "c3.txt: a label column can be chosen only in a .csv file" -- "$bl" classify train c3.txt --label 1 --out keep.bgc
 # CSV of field elements (learn --field)
 mk f1.csv '1,2,3\n4,5\n';                 expect 1 "f1.csv:2: expected 3 values, got 2" -- "$bl" learn f1.csv --field 'GF(7)' --out keep.circ
 mk f2.csv '1,2,x\n';                      expect 1 "f2.csv:1: 'x' is not an element of GF\(7\)" -- "$bl" learn f2.csv --field 'GF(7)' --out keep.circ

@@ -20,7 +20,24 @@ class input_error : public std::runtime_error {
 
  private:
   static std::string format(const std::string& file, std::size_t line, const std::string& message) {
-    return line == 0 ? file + ": " + message : file + ":" + std::to_string(line) + ": " + message;
+    return (line == 0 ? file + ": " : file + ":" + std::to_string(line) + ": ") + printable(message);
+  }
+  // Bytes of the input quoted in a message may be anything: control characters and bytes outside
+  // ASCII are shown as \xNN, so that a message never moves the cursor or breaks the terminal.
+  static std::string printable(const std::string& text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (const char ch : text) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c >= 0x20 && c < 0x7f) {
+        out += ch;
+      } else {
+        out += "\\x";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+      }
+    }
+    return out;
   }
   std::string file_;
   std::size_t line_;
