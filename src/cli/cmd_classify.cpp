@@ -63,12 +63,13 @@ const command_spec& classify_spec() {
        {"label", "COLUMN", "CSV data: the label column, by header name or number from 1 (default: the last)", any_text(), {"train", "test"}},
        {"predictions", "FILE", "write the predicted class of every sample, one per line", any_text(), {"test"}},
        {"name", "NAME", "the C function's name (default bitlens_classify)", any_text(), {"export"}},
+       {"head", "KIND", "netlists: groups (default: the last layer's gates) or class (the predicted class in binary: popcounts and their argmax)", one_of({"groups", "class"}), {"export"}},
        {"quiet", "", "no progress on standard error"}},
       "DATA is rows of bits then a class label ('0 1 1 ... 0 7'), as a file or as a member of a ZIP\n"
       "archive ('mnist.zip:MNISTTraining.txt'); a .csv of bits with a label column (see --label) and\n"
       "an optional header line; an IDX images file, gzip or not, named like MNIST's\n"
       "('train-images-idx3-ubyte.gz', its labels read from 'train-labels-idx1-ubyte.gz' beside it);\n"
-      "or a PLA whose outputs are one-hot classes.\n"
+      "or a PLA whose one output is the class (0 or 1) or whose outputs are one-hot classes.\n"
       "train: a network of L layers of W learnable two-input gates reads the bits; the last layer splits\n"
       "into one group per class and the class with the most ones wins. Training flips table entries by\n"
       "their counted gain (bitlens's generalized gradient descent). Class accuracy on the validation\n"
@@ -85,13 +86,18 @@ const command_spec& classify_spec() {
 
 namespace {
 
-// Labelled bits, IDX images with their labels beside them, or a PLA with one-hot outputs.
+// Labelled bits, IDX images with their labels beside them, or a PLA: its one output bit is the class
+// (two classes), or its outputs are one-hot classes.
 labelled_bits load_samples(const std::string& spec, unsigned levels, const std::string& label_column) {
   if (const auto labels = idx_labels_path(spec); !labels.empty()) return load_idx(spec, labels, {.levels = levels});
   if (!has_extension(spec, ".pla")) return load_labelled_bits(spec, label_column);
   const bit_dataset d = read_table(spec);
   if (!d.fully_specified()) throw input_error(spec, 0, "the class outputs have don't-cares; a one-hot class needs every output bit");
   labelled_bits out{d.inputs, std::vector<std::uint32_t>(d.num_samples(), 0)};
+  if (d.num_outputs() == 1) {
+    for (std::size_t s = 0; s < d.num_samples(); ++s) out.labels[s] = d.targets.get(0, s) ? 1 : 0;
+    return out;
+  }
   for (std::size_t s = 0; s < d.num_samples(); ++s) {
     std::size_t ones = 0;
     for (std::size_t o = 0; o < d.num_outputs(); ++o) {
@@ -242,6 +248,7 @@ int run_export(const parsed_args& args, results& result) {
   const std::string& path = args.positionals()[1];
   const gate_classifier model = parse_gate_classifier(read_text_file(path), path);
   if (has_extension(*out, ".c")) write_file_atomic(*out, format_gate_classifier_c(model, name));
+  else if (args.value_or("head", "groups") == "class") save_z2_circuit(*out, gate_classifier_decision_circuit(model), module_name_for(path));
   else save_z2_circuit(*out, gate_classifier_circuit(model), module_name_for(path));
   std::cout << "wrote: " << *out << "\n";
   result["out"] = *out;

@@ -33,7 +33,7 @@ const command_spec& learn_spec() {
       "Learn a circuit that computes a truth table (or fits labelled bit data), write it, and verify it.", 0, 1,
       {{"out", "FILE", "write the learned circuit: .aig, .aag, .blif, .v, .circ or .dot"},
        {"arch", "K:W1,W2,...", "LUT network: K-input LUTs, hidden layer widths (default: automatic search)", any_text(), {"Z2"}},
-       {"method", "HOW", "auto (default): for a complete table, a decision diagram and the learned network, keeping the smaller; search: learning only; diagram: the diagram only", one_of({"auto", "diagram", "search"}), {"Z2"}},
+       {"method", "HOW", "auto (default): for a complete table, a decision diagram and the learned network, keeping the smaller; for one-output samples with validation rows, the LUT network and a gate network, keeping the better on validation; search: the LUT network only; diagram: the diagram only; gates: the gate network only", one_of({"auto", "diagram", "search", "gates"}), {"Z2"}},
        {"decompose", "HOW", "auto (default): a joint network, then one per output if needed; outputs; none", one_of({"auto", "outputs", "none"}), {"Z2"}},
        {"wiring", "KIND", "cover (every source used; default) or random", one_of({"cover", "random"}), {"Z2"}},
        {"skip", "", "let LUTs read any earlier layer and the inputs (residual wiring)", any_text(), {"Z2"}},
@@ -191,7 +191,7 @@ optimized optimize(const circuit<z2>& c, bool use_abc, double seconds) {
 
 // The options that decide what is done, checked before any work starts.
 struct learn_plan {
-  bool use_diagram = false, use_search = true, use_abc = true;
+  bool use_diagram = false, use_search = true, use_gates = false, use_abc = true;
 };
 
 learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool has_valid, bool user_model) {
@@ -209,9 +209,17 @@ learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool ha
   if (args.value("save-params") && (method == "diagram" || args.value_or("decompose", "auto") == "outputs")) {
     throw usage_error("--save-params needs a single network: use it with --method search or auto, and --decompose none or auto");
   }
+  // The gate network reads one-output samples and is chosen on validation rows.
+  const bool gates_fit = !complete && has_valid && tr.num_outputs() == 1 && tr.fully_specified() && !user_model;
+  if (method == "gates" && !gates_fit) {
+    throw usage_error("--method gates needs one-output samples with validation rows (--valid or --valid-split), and no --arch, --resume or --model");
+  }
   learn_plan p;
-  p.use_diagram = complete && !user_model && method != "search";
-  p.use_search = method != "diagram";
+  p.use_diagram = complete && !user_model && method != "search" && method != "gates";
+  p.use_search = method == "auto" || method == "search";
+  // A gate network has no parameter file: with --save-params, auto keeps to the LUT network.
+  if (method == "gates" && args.value("save-params")) throw usage_error("--save-params saves a LUT network; --method gates makes none");
+  p.use_gates = gates_fit && (method == "gates" || (method == "auto" && !args.value("save-params")));
   p.use_abc = how == "abc";
   return p;
 }
@@ -231,7 +239,13 @@ std::size_t shape_and_choose(const std::vector<learned_circuit>& candidates, boo
     const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double share = seconds >= 0 ? std::max(0.0, seconds - spent) / double(std::max<std::size_t>(1, sharing)) : 5.0;
     shaped.push_back(optimize(candidates[k].circuit_, use_abc && worth(k), share));
-    const auto key = [&](std::size_t i) { return std::make_pair(!candidates[i].stats.exact, shaped[i].final_aig.num_ands()); };
+    // A complete table: exact first, then the fewest ANDs. Samples: the fewest errors on the
+    // validation rows (on the training rows without them), then the fewest ANDs.
+    const auto key = [&](std::size_t i) {
+      const auto& st = candidates[i].stats;
+      const std::uint64_t wrong = complete ? (st.exact ? 0 : 1) : st.valid_errors.value_or(st.train_errors);
+      return std::make_pair(wrong, shaped[i].final_aig.num_ands());
+    };
     if (key(k) <= key(chosen)) chosen = k;
   }
   return chosen;
@@ -302,6 +316,11 @@ int run_learn(const parsed_args& args, results& result) {
   std::vector<learned_circuit> candidates;
   // Without a time limit (a step budget) the order search runs to its end: the result is reproducible.
   if (plan.use_diagram) candidates.push_back(learn_diagram(tr, budget > 0 ? 0.2 * budget : std::numeric_limits<double>::infinity(), progress));
+  if (plan.use_gates) {
+    // Half of the training budget (all of it without the LUT network); under a step budget, 60 s.
+    const double share = (plan.use_search ? 0.4 : 0.8) * (budget > 0 ? budget : 150.0);
+    candidates.push_back(learn_gate_network(tr, *data.valid, 4, 200, share, base.threads, base.seed, progress));
+  }
   if (plan.use_search) {
     if (plan.use_diagram && budget > 0) base.time_limit = std::max(0.001, 0.6 * budget - elapsed());
     else if (budget > 0) base.time_limit = std::max(0.001, 0.8 * budget - elapsed());

@@ -7,6 +7,9 @@
 #include "bitlens/io/file.hpp"
 #include "bitlens/ir/compose.hpp"
 #include "bitlens/learn/decision_diagram.hpp"
+#include "bitlens/learn/gate_train.hpp"
+#include "bitlens/models/gate_classifier.hpp"
+#include "bitlens/models/gate_layers.hpp"
 #include "bitlens/transform/simplify.hpp"
 #include "bitlens/transform/specialize.hpp"
 
@@ -17,6 +20,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 namespace bitlens::cli {
@@ -57,7 +61,7 @@ void progress_printer::event(const train_event& e) {
   text << "attempt " << attempt_ << " [" << description_ << "] step " << e.step << "  errors " << e.errors << "/"
        << e.cared_bits << "  best " << e.best_errors;
   if (e.valid_errors) text << "  valid " << *e.valid_errors;
-  line_.show(text.str(), e.kind == "done");
+  line_.show(text.str());
 }
 
 std::string architecture_string(const lut_network_params& p) {
@@ -247,6 +251,57 @@ learned_circuit learn_circuit(const bit_dataset& train, const bit_dataset* valid
   best.steps = joint.steps + parts.steps;
   best.seconds = joint.seconds + parts.seconds;
   return std::move(best);
+}
+
+namespace {
+
+// Wrong output bits of f on the cared bits of d (f has d's inputs and one output).
+std::uint64_t output_errors(const circuit<z2>& f, const bit_dataset& d) {
+  const bit_batch got = evaluate(tape(f), d.inputs, bitvec(0));
+  return popcount_and(got.wire(0) ^ d.targets.wire(0), d.care.wire(0));
+}
+
+std::vector<std::uint32_t> output_labels(const bit_dataset& d) {
+  std::vector<std::uint32_t> labels(d.num_samples());
+  for (std::size_t s = 0; s < labels.size(); ++s) labels[s] = d.targets.get(0, s) ? 1 : 0;
+  return labels;
+}
+
+}  // namespace
+
+learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& valid, std::size_t layers, std::size_t width,
+                                   double seconds, unsigned threads, std::uint64_t seed, progress_printer& progress) {
+  std::ostringstream desc;
+  desc << "gate network, " << layers << " x " << width << " two-input gates with a group-sum head";
+  progress.attempt(1, desc.str());
+  const auto start = std::chrono::steady_clock::now();
+  gate_classifier model{make_gate_layers(train.num_inputs(), {.layers = layers, .width = width, .seed = seed}), 2};
+  gate_train_params p;
+  p.classes = 2;
+  p.seconds = std::max(0.001, seconds);
+  p.epochs = std::numeric_limits<std::size_t>::max();
+  p.threads = threads;
+  p.seed = seed;
+  std::uint64_t step = 0;
+  p.on_report = [&](const gate_train_report& r) {
+    const auto wrong = [](double accuracy, std::size_t n) { return static_cast<std::uint64_t>(std::llround((1 - accuracy) * double(n))); };
+    progress.event({.kind = "progress", .step = ++step, .seconds = r.seconds, .errors = wrong(r.train_accuracy, train.num_samples()),
+                    .best_errors = wrong(r.train_accuracy, train.num_samples()),
+                    .valid_errors = r.valid_accuracy >= 0 ? std::optional(wrong(r.valid_accuracy, valid.num_samples())) : std::nullopt,
+                    .cared_bits = train.num_samples()});
+    return true;
+  };
+  const gate_selection sel = train_gate_classifier_selected(model.net, train.inputs, output_labels(train), valid.inputs, output_labels(valid), p);
+  learned_circuit out{gate_classifier_decision_circuit(model), desc.str(), {}, 1, sel.last.steps, 0, std::nullopt};
+  out.stats.train_errors = output_errors(out.circuit_, train);
+  out.stats.train_cared_bits = train.num_cared_bits();
+  out.stats.valid_errors = output_errors(out.circuit_, valid);
+  out.stats.valid_cared_bits = valid.num_cared_bits();
+  out.stats.exact = out.stats.train_errors == 0;
+  out.stats.steps = sel.last.steps;
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  out.stats.seconds = out.seconds;
+  return out;
 }
 
 learned_circuit learn_diagram(const bit_dataset& table, double seconds, progress_printer& progress) {

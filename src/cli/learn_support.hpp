@@ -72,6 +72,13 @@ struct learned_circuit {
   std::optional<saved_params> params;  // the network and its bits, when one network did it all
 };
 
+/// For one-output sample data with validation rows, the other model of the portfolio: a gate
+/// network of `layers` x `width` two-input gates with a group-sum head (two classes: the output
+/// bit), trained as `classify` trains and kept where it scored best on the validation rows. Its
+/// circuit is the whole classifier: the network, the popcounts and their comparison.
+learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& valid, std::size_t layers, std::size_t width,
+                                   double seconds, unsigned threads, std::uint64_t seed, progress_printer& progress);
+
 /// Learns `train` (see decompose_mode); `fixed` and `initial` apply to a single network only.
 learned_circuit learn_circuit(const bit_dataset& train, const bit_dataset* valid, const train_params& base,
                               std::optional<lut_network_params> fixed, const bitvec* initial, decompose_mode mode,

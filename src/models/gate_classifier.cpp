@@ -177,6 +177,76 @@ circuit<z2> gate_classifier_circuit(const gate_classifier& c) {
   return b.build({.prune = true});
 }
 
+namespace {
+
+// Z2 arithmetic on binary numbers (least significant bit first) inside a circuit_builder.
+struct binary_arithmetic {
+  circuit_builder<z2>& b;
+
+  wire or_exclusive(wire x, wire y) { return b.add(x, y); }  // x OR y when x AND y is never true
+  wire mux(wire select, wire when_one, wire when_zero) { return b.add(when_zero, b.mul(select, b.add(when_one, when_zero))); }
+
+  // x + y, one bit wider than the wider of the two.
+  std::vector<wire> sum(std::vector<wire> x, std::vector<wire> y) {
+    if (x.size() < y.size()) std::swap(x, y);
+    std::vector<wire> out;
+    wire carry = b.zero();
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      const wire yi = i < y.size() ? y[i] : b.zero();
+      const wire half = b.add(x[i], yi);
+      out.push_back(b.add(half, carry));
+      carry = or_exclusive(b.mul(x[i], yi), b.mul(carry, half));  // the two terms never both hold
+    }
+    out.push_back(carry);
+    return out;
+  }
+
+  // The number of ones among bits, as a balanced tree of sums.
+  std::vector<wire> popcount(std::span<const wire> bits) {
+    if (bits.empty()) return {b.zero()};
+    if (bits.size() == 1) return {bits[0]};
+    const std::size_t half = bits.size() / 2;
+    return sum(popcount(bits.first(half)), popcount(bits.subspan(half)));
+  }
+
+  // x > y for numbers of equal width.
+  wire greater(std::span<const wire> x, std::span<const wire> y) {
+    wire gt = b.zero();
+    for (std::size_t i = 0; i < x.size(); ++i) {  // from the least significant bit up
+      const wire x_not_y = b.mul(x[i], b.add(y[i], b.one()));
+      const wire equal = b.add(b.add(x[i], y[i]), b.one());
+      gt = or_exclusive(x_not_y, b.mul(equal, gt));  // x_i > y_i, or equal here and greater below
+    }
+    return gt;
+  }
+};
+
+}  // namespace
+
+circuit<z2> gate_classifier_decision_circuit(const gate_classifier& c) {
+  const circuit<z2> net = gate_classifier_circuit(c);
+  circuit_builder<z2> b;
+  const std::vector<wire> x = b.inputs(net.num_inputs(), "x");
+  const std::vector<wire> groups = append(b, net, x, {});
+  binary_arithmetic arith{b};
+  const std::size_t group = groups.size() / c.classes;
+  std::size_t index_bits = 1;
+  while ((std::size_t{1} << index_bits) < c.classes) ++index_bits;
+  std::vector<wire> best_count, best_index(index_bits, b.zero());
+  for (std::size_t k = 0; k < c.classes; ++k) {
+    std::vector<wire> count = arith.popcount(std::span<const wire>(groups).subspan(k * group, group));
+    if (k == 0) {
+      best_count = std::move(count);
+      continue;
+    }
+    const wire take = arith.greater(count, best_count);  // strictly more: a tie keeps the lower class
+    for (std::size_t i = 0; i < count.size(); ++i) best_count[i] = arith.mux(take, count[i], best_count[i]);
+    for (std::size_t i = 0; i < index_bits; ++i) best_index[i] = arith.mux(take, (k >> i) & 1U ? b.one() : b.zero(), best_index[i]);
+  }
+  for (std::size_t i = 0; i < index_bits; ++i) b.output(best_index[i], c.classes == 2 ? "class" : "class" + std::to_string(i));
+  return b.build({.prune = true});
+}
+
 std::string format_gate_classifier_c(const gate_classifier& c, const std::string& name) {
   const gate_network& net = c.net;
   const std::size_t n = net.num_inputs(), outputs = net.num_outputs(), group = outputs / c.classes;

@@ -46,6 +46,28 @@ TEST_CASE("gate classifiers round-trip as text and their circuit computes the ne
   }
 }
 
+TEST_CASE("the decision circuit predicts the class the group-sum head predicts, ties included", "[gate_classifier]") {
+  for (std::uint64_t k = 0; k < 16; ++k) {
+    const auto seed = case_seed(93000 + k);
+    INFO("seed " << seed);
+    rng r(seed);
+    // Small groups make ties common, so the tie-break (the lowest class) is exercised.
+    const std::size_t inputs = 3 + r() % 12, classes = 2 + r() % 9, group = 1 + r() % 5;
+    gate_layers_params lp{.layers = 1 + r() % 3, .width = classes * group, .seed = seed, .random_fraction = 1.0};
+    const gate_classifier c{make_gate_layers(inputs, lp), classes};
+    const bit_batch x = random_batch(inputs, 500, r);
+    const auto expected = compiled_gates(c.net).predict_groups(x, classes, {.threads = 1});
+    const circuit<z2> decision = gate_classifier_decision_circuit(c);
+    REQUIRE(decision.num_inputs() == inputs);
+    const bit_batch got = evaluate(tape(decision), x, bitvec(0));
+    for (std::size_t s = 0; s < expected.size(); ++s) {
+      std::uint32_t cls = 0;
+      for (std::size_t i = 0; i < got.num_wires(); ++i) cls |= (got.get(i, s) ? 1U : 0U) << i;
+      REQUIRE(cls == expected[s]);
+    }
+  }
+}
+
 TEST_CASE("damaged classifier files are rejected with file:line", "[gate_classifier][errors]") {
   const std::string head = "bitlens-gate-classifier 1\ninputs 3\nclasses 2\n";
   CHECK_THAT(error_of("bitlens-gate-classifier 2\n"), Catch::StartsWith("m.bgc:1: not a bitlens gate classifier"));

@@ -42,6 +42,12 @@ gate_classifier parse_gate_classifier(std::string_view text, const std::string& 
 /// outputs c·W/C … (c+1)·W/C − 1), each gate its table as a polynomial; constants folded.
 circuit<z2> gate_classifier_circuit(const gate_classifier& c);
 
+/// The whole classifier as a Z2 circuit: the network, a popcount of each class's group, and the
+/// argmax of the counts (ties to the lowest class, as the group-sum head decides). Outputs: the
+/// predicted class in binary, least significant bit first — one output `class` for two classes,
+/// `class0`, `class1`, … otherwise.
+circuit<z2> gate_classifier_decision_circuit(const gate_classifier& c);
+
 /// A standalone C99 function
 ///   void NAME(const uint64_t in[N], uint16_t out[64])
 /// where bit s of in[i] is input i of sample s, and out[s] receives sample s's class (as the
