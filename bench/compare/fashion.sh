@@ -27,8 +27,9 @@ printf '{"seconds":%s,"threads":%s,"levels":%s,"samples":%s,"valid_accuracy":%s,
   "$secs" "$threads" "$levels" "${samples:-0}" "${valid:-null}" "${test:-null}" "$(paste -sd, <<<"$sk")" > "$out/fashion.json"
 { echo "| Fashion-MNIST, $levels bits per pixel, $threads threads | training | validation (chosen) | test, once |"
   echo "|---|---|---|---|"; echo "| bitlens classify, 6 x 8000 gates | $secs s | $valid% | $test% |"
-  /usr/bin/python3 -c 'import json,sys
-for l in sys.stdin:
-    r = json.loads(l); print(f"| scikit-learn {r[\"model\"]} | {r[\"train_seconds\"]} s | | {100 * r[\"test_accuracy\"]:.2f}% |")' <<<"$sk"
+  /usr/bin/python3 -c 'import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    print("| scikit-learn %s | %s s | | %.2f%% |" % (r["model"], r["train_seconds"], 100 * r["test_accuracy"]))' <<<"$sk"
 } > "$out/fashion.md"
 echo "written: $out/fashion.json, $out/fashion.md"

@@ -16,8 +16,9 @@ base="$work/iwls2020"
 dt="$data/baselines/iwls2020_decision_tree_abc.txt"
 json="$out/iwls2020.json"; md="$out/iwls2020.md"
 echo "[" > "$json"
-{ echo "| ex | inputs | valid acc (bitlens) | ANDs | decision tree test acc | DT ANDs |"; echo "|---|---|---|---|---|---|"; } > "$md"
+{ echo "| ex | inputs | model kept | valid acc (bitlens) | ANDs | decision tree test acc | DT ANDs |"; echo "|---|---|---|---|---|---|---|"; } > "$md"
 sum=0 n=0 over=0 dt_sum=0 sep=""
+declare -a cat_sum cat_n cat_dt
 for i in $(seq "$first" "$last"); do
   ex=$(printf 'ex%02d' "$i")
   tr="$base/train/$ex.train.pla"; va="$base/validation/$ex.valid.pla"
@@ -26,15 +27,22 @@ for i in $(seq "$first" "$last"); do
   acc=$(grep -o 'validation accuracy [0-9.]*' <<<"$res" | grep -o '[0-9.]*$')
   ands=$(and_count "$res")
   ni=$(grep -o '([0-9]* inputs' <<<"$res" | grep -o '[0-9]*')
+  kept=$(grep -q '^model: gate network' <<<"$res" && echo gates || echo LUTs)
   dtacc=$(awk -v e="$ex" '$1==e{print $5}' "$dt"); dtands=$(awk -v e="$ex" '$1==e{print $4}' "$dt")
   [ "${ands:-0}" -gt 5000 ] && over=$((over + 1))
   sum=$(awk -v a="$sum" -v b="${acc:-0}" 'BEGIN{print a+b}'); n=$((n + 1))
   dt_sum=$(awk -v a="$dt_sum" -v b="${dtacc:-0}" 'BEGIN{print a+b}')
-  printf '%s  {"ex":"%s","inputs":%s,"valid_accuracy":%s,"ands":%s,"dt_test_accuracy":%s,"dt_ands":%s}' "$sep" "$ex" "${ni:-0}" "${acc:-0}" "${ands:-0}" "${dtacc:-null}" "${dtands:-null}" >> "$json"; sep=$',\n'
-  echo "| $ex | $ni | $acc | $ands | $dtacc | $dtands |" >> "$md"
+  printf '%s  {"ex":"%s","inputs":%s,"kept":"%s","valid_accuracy":%s,"ands":%s,"dt_test_accuracy":%s,"dt_ands":%s}' "$sep" "$ex" "${ni:-0}" "$kept" "${acc:-0}" "${ands:-0}" "${dtacc:-null}" "${dtands:-null}" >> "$json"; sep=$',\n'
+  echo "| $ex | $ni | $kept | $acc | $ands | $dtacc | $dtands |" >> "$md"
+  cat_sum[i / 10]=$(awk -v a="${cat_sum[i / 10]:-0}" -v b="${acc:-0}" 'BEGIN{print a+b}'); cat_n[i / 10]=$(( ${cat_n[i / 10]:-0} + 1 ))
+  cat_dt[i / 10]=$(awk -v a="${cat_dt[i / 10]:-0}" -v b="${dtacc:-0}" 'BEGIN{print a+b}')
   echo "$ex: valid $acc% ands $ands (decision tree: test $dtacc%, $dtands ANDs)"
 done
 echo "]" >> "$json"
 mean=$(awk -v s="$sum" -v n="$n" 'BEGIN{printf "%.2f", s/n}'); dtmean=$(awk -v s="$dt_sum" -v n="$n" 'BEGIN{printf "%.2f", s/n}')
-{ echo; echo "Mean validation accuracy over $n benchmarks: $mean% ($over over 5000 ANDs); decision tree (test rows): $dtmean% on the same benchmarks."; } >> "$md"
+{ echo; echo "Mean validation accuracy over $n benchmarks: $mean% ($over over 5000 ANDs); decision tree (test rows): $dtmean% on the same benchmarks."
+  echo; echo "| category | bitlens (validation) | decision tree (test) |"; echo "|---|---|---|"
+  for c in "${!cat_n[@]}"; do
+    awk -v c="$c" -v s="${cat_sum[c]}" -v d="${cat_dt[c]}" -v n="${cat_n[c]}" 'BEGIN { printf "| ex%d0-ex%d9 | %.2f%% | %.2f%% |\n", c, c, s / n, d / n }'
+  done; } >> "$md"
 echo "mean validation accuracy $mean% over $n (decision tree $dtmean% on test); $over over 5000 ANDs"
