@@ -93,7 +93,7 @@ def main():
                 if a > best_acc:
                     best_tree, best_acc = tree, a
             row = {"function": name, "inputs": n, "kept": kept, "valid_accuracy": acc, "ands": r.get("ands"),
-                   "tree_valid_accuracy": best_acc, "tree_depth": best_tree.get_depth(), "tree_leaves": best_tree.get_n_leaves()}
+                   "tree_valid_accuracy": best_acc, "tree_depth": int(best_tree.get_depth()), "tree_leaves": int(best_tree.get_n_leaves())}
             results.append(row)
             print(json.dumps(row), flush=True)
     os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
