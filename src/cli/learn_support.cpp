@@ -21,6 +21,7 @@
 #include <iomanip>
 #include <iostream>
 #include <limits>
+#include <numeric>
 #include <sstream>
 
 namespace bitlens::cli {
@@ -268,6 +269,35 @@ std::vector<std::uint32_t> output_labels(const bit_dataset& d) {
 }
 
 }  // namespace
+
+std::vector<std::size_t> informative_inputs(const bit_dataset& d) {
+  const bitvec& y = d.targets.wire(0);
+  const bitvec& care = d.care.wire(0);
+  const double n = static_cast<double>(care.popcount());
+  const double ones = static_cast<double>(popcount_and(y, care));
+  const auto h = [](double p) { return p <= 0 || p >= 1 ? 0.0 : -p * std::log2(p) - (1 - p) * std::log2(1 - p); };
+  std::vector<double> information(d.num_inputs());
+  for (std::size_t i = 0; i < d.num_inputs(); ++i) {
+    // I(x; y) = H(y) − Σ_v P(x = v) H(y | x = v), from four counts.
+    const bitvec x_cared = d.inputs.wire(i) & care;
+    const double x1 = static_cast<double>(x_cared.popcount()), x1y1 = static_cast<double>(popcount_and(x_cared, y));
+    const double x0 = n - x1, x0y1 = ones - x1y1;
+    information[i] = n == 0 ? 0 : h(ones / n) - (x1 / n) * (x1 > 0 ? h(x1y1 / x1) : 0) - (x0 / n) * (x0 > 0 ? h(x0y1 / x0) : 0);
+  }
+  std::vector<std::size_t> order(d.num_inputs());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return information[a] > information[b]; });
+  return order;
+}
+
+bit_dataset with_inputs(const bit_dataset& d, std::span<const std::size_t> chosen) {
+  bit_dataset out{bit_batch(chosen.size(), d.num_samples()), d.targets, d.care, {}, d.output_names};
+  for (std::size_t k = 0; k < chosen.size(); ++k) {
+    out.inputs.wire(k) = d.inputs.wire(chosen[k]);
+    if (!d.input_names.empty()) out.input_names.push_back(d.input_names[chosen[k]]);
+  }
+  return out;
+}
 
 learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& valid, std::size_t layers, std::size_t width,
                                    double seconds, unsigned threads, std::uint64_t seed, progress_printer& progress) {

@@ -11,6 +11,7 @@
 
 #include <iosfwd>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,13 @@ struct learned_circuit {
 /// circuit is the whole classifier: the network, the popcounts and their comparison.
 learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& valid, std::size_t layers, std::size_t width,
                                    double seconds, unsigned threads, std::uint64_t seed, progress_printer& progress);
+
+/// The inputs of one-output data ranked by the information each carries about the output: the
+/// mutual information I(x_i; y) over the cared rows, highest first (ties: lower index first).
+std::vector<std::size_t> informative_inputs(const bit_dataset& d);
+
+/// d with only the inputs `chosen`, in that order (targets, care and names kept).
+bit_dataset with_inputs(const bit_dataset& d, std::span<const std::size_t> chosen);
 
 /// Learns `train` (see decompose_mode); `fixed` and `initial` apply to a single network only.
 learned_circuit learn_circuit(const bit_dataset& train, const bit_dataset* valid, const train_params& base,

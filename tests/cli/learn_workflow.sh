@@ -56,4 +56,8 @@ expect_all 0 "model: gate network, 4 x 200.*validation accuracy" -- "$bl" learn 
 expect 0 "candidates: gate network.*4-LUT|candidates: gate network.*LUT network" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --time-limit 4 -j 1 -q --no-verify
 expect 2 "--method gates needs one-output samples with validation rows" -- "$bl" learn "$tmp/maj.pla" --method gates
 expect 2 "--method gates needs one-output samples" -- "$bl" learn "$circ/adder2.truth" --method gates --valid-split 0.2
+# A sparse function of 40 inputs (y = x3 x17 + x29): the LUT network on the most informative inputs
+# finds it, and its circuit reads those inputs of the whole row.
+awk 'BEGIN { srand(12); print ".i 40"; print ".o 1"; print ".type fr"; for (k = 0; k < 1200; k++) { l = ""; for (i = 0; i < 40; i++) { b[i] = rand() < 0.5; l = l b[i] } print l " " (((b[3] && b[17]) || b[29]) ? 1 : 0) } print ".e" }' > "$tmp/sparse.pla"
+expect_all 0 "model: on the 12 most informative inputs.*validation accuracy 100.00%" -- "$bl" learn "$tmp/sparse.pla" --valid-split 0.25 --time-limit 6 -j 1 -q --no-verify
 exit $fail
