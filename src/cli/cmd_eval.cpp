@@ -31,7 +31,7 @@ std::vector<element_t<R>> read_params(const circuit<R>& f, const parsed_args& ar
 }
 
 int eval_z2(const circuit<z2>& f, const std::vector<std::vector<z2::element>>& rows,
-            const std::vector<z2::element>& params, unsigned threads, results& result) {
+            const std::vector<z2::element>& params, unsigned threads, results* result) {
   bit_batch batch(f.num_inputs(), rows.size());
   for (std::size_t s = 0; s < rows.size(); ++s) {
     for (std::size_t i = 0; i < f.num_inputs(); ++i) batch.set(i, s, rows[s][i] != 0);
@@ -44,7 +44,7 @@ int eval_z2(const circuit<z2>& f, const std::vector<std::vector<z2::element>>& r
     line.clear();
     for (std::size_t k = 0; k < out.num_wires(); ++k) line += out.get(k, s) ? '1' : '0';
     std::cout << line << '\n';
-    result["outputs"].push_back(line);
+    if (result != nullptr) (*result)["outputs"].push_back(line);
   }
   return 0;
 }
@@ -65,13 +65,15 @@ const command_spec& eval_spec() {
 
 int run_eval(const parsed_args& args, results& out) {
   const auto threads = static_cast<unsigned>(args.integer("threads", 0));
-  out["outputs"] = results::array();
+  // The rows go into the JSON results only when --json asks for them (they may be many).
+  results* const rows_out = args.json() ? &out : nullptr;
+  if (rows_out != nullptr) out["outputs"] = results::array();
   return with_circ_file(args.positionals()[0], [&]<ring R>(const circuit<R>& f) {
     const auto params = read_params(f, args);
     const std::string& source = args.positionals()[1];
     const auto rows = parse_rows(f.ring(), read_input_text(source), f.num_inputs(), source == "-" ? "<stdin>" : source);
     if constexpr (std::is_same_v<R, z2>) {
-      return eval_z2(f, rows, params, threads, out);
+      return eval_z2(f, rows, params, threads, rows_out);
     } else {
       // Fields: lane-parallel (structure of arrays), one batched kernel call per instruction and tile.
       lane_batch<R> lanes(f.num_inputs(), std::vector<element_t<R>>(rows.size()));
@@ -84,7 +86,7 @@ int run_eval(const parsed_args& args, results& out) {
         for (std::size_t o = 0; o < row.size(); ++o) row[o] = values[o][s];
         const std::string line = format_row(f.ring(), row);
         std::cout << line << '\n';
-        out["outputs"].push_back(line);
+        if (rows_out != nullptr) out["outputs"].push_back(line);
       }
       return 0;
     }

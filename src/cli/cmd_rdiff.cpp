@@ -44,7 +44,7 @@ int run_rdiff(const parsed_args& args, results& result) {
     } else {
       const std::string text = format_circ(rf);
       std::cout << text;
-      result["circuit"] = text;
+      if (args.json()) result["circuit"] = text;
     }
     return 0;
   });

@@ -85,7 +85,7 @@ int run_gen(const parsed_args& args, results& result) {
   }
   const std::string text = fmt == "pla" ? format_pla(table) : format_truth(table);
   std::cout << text;
-  result["table"] = text;
+  if (args.json()) result["table"] = text;
   return 0;
 }
 

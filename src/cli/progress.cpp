@@ -1,7 +1,5 @@
 #include "progress.hpp"
 
-#include "bitlens/io/file.hpp"
-
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
@@ -39,12 +37,16 @@ void progress_line::finish() {
   open_ = false;
 }
 
-void metrics_log::add(const nlohmann::json& record) {
-  if (path_) lines_ += record.dump() + "\n";
+metrics_log::metrics_log(const std::optional<std::string>& path) {
+  if (path) file_ = std::make_unique<atomic_file>(*path);
 }
 
-void metrics_log::save() const {
-  if (path_) write_file_atomic(*path_, lines_);
+void metrics_log::add(const nlohmann::json& record) {
+  if (file_) file_->stream() << record.dump() << '\n';
+}
+
+void metrics_log::save() {
+  if (file_) file_->commit();
 }
 
 }  // namespace bitlens::cli

@@ -2,9 +2,12 @@
 // on standard error, and metrics as JSON lines for `bitlens plot`.
 #pragma once
 
+#include "bitlens/io/file.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -32,19 +35,19 @@ class progress_line {
   bool open_ = false;
 };
 
-/// Metrics as JSON lines (one object per record), kept in memory and written to the file when the
-/// command has finished: a failed command leaves an existing file as it was.
+/// Metrics as JSON lines (one object per record), written as they come to a temporary file that
+/// replaces the file when the command has finished (save()): a failed command leaves an existing
+/// file as it was.
 class metrics_log {
  public:
-  explicit metrics_log(std::optional<std::string> path) : path_(std::move(path)) {}
-  bool enabled() const noexcept { return path_.has_value(); }
+  explicit metrics_log(const std::optional<std::string>& path);
+  bool enabled() const noexcept { return file_ != nullptr; }
   void add(const nlohmann::json& record);
-  /// Writes the file (atomically: a temporary file renamed over it). Does nothing when disabled.
-  void save() const;
+  /// Puts the file in place. Does nothing when disabled.
+  void save();
 
  private:
-  std::optional<std::string> path_;
-  std::string lines_;
+  std::unique_ptr<atomic_file> file_;
 };
 
 }  // namespace bitlens::cli

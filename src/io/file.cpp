@@ -24,29 +24,35 @@ std::string read_text_file(const std::string& path) {
   return std::move(buf).str();
 }
 
-void write_file_atomic(const std::string& path, std::string_view contents) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
+atomic_file::atomic_file(const std::string& path) : target_(path) {
   std::random_device rd;
-  const fs::path temp = target.parent_path() / (".~" + target.filename().string() + "." + std::to_string(rd()) + ".tmp");
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error(path + ": cannot create a temporary file beside it: " + std::strerror(errno));
-    out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(temp, ec);
-      throw std::runtime_error(path + ": write failed: " + std::strerror(errno));
-    }
-  }
+  temp_ = target_.parent_path() / (".~" + target_.filename().string() + "." + std::to_string(rd()) + ".tmp");
+  out_.open(temp_, std::ios::binary | std::ios::trunc);
+  if (!out_) throw std::runtime_error(path + ": cannot create a temporary file beside it: " + std::strerror(errno));
+}
+
+atomic_file::~atomic_file() {
+  if (committed_) return;
+  out_.close();
+  std::error_code ignored;
+  std::filesystem::remove(temp_, ignored);
+}
+
+void atomic_file::commit() {
+  out_.flush();
+  const bool written = static_cast<bool>(out_);
+  out_.close();
+  if (!written || out_.fail()) throw std::runtime_error(target_.string() + ": write failed: " + std::strerror(errno));
   std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    throw std::runtime_error(path + ": cannot replace the file: " + ec.message());
-  }
+  std::filesystem::rename(temp_, target_, ec);
+  if (ec) throw std::runtime_error(target_.string() + ": cannot replace the file: " + ec.message());
+  committed_ = true;
+}
+
+void write_file_atomic(const std::string& path, std::string_view contents) {
+  atomic_file file(path);
+  file.stream().write(contents.data(), static_cast<std::streamsize>(contents.size()));
+  file.commit();
 }
 
 }  // namespace bitlens

@@ -158,6 +158,8 @@ for f in keep.aig keep.aag keep.blif keep.v keep.circ keep.truth keep.pla keep.b
   if [ "$(cat "$f")" = "kept $f" ]; then echo "ok: $f untouched"; else echo "FAIL: $f was changed"; fail=1; fi
 done
 [ ! -e keep.png ] && [ ! -e missing ] || { echo "FAIL: a refused output was created"; fail=1; }
+leftover=$(find . -name '.~*.tmp')
+[ -z "$leftover" ] || { echo "FAIL: failed commands left temporary files: $leftover"; fail=1; }
 cases=$(grep -cE '^(mk .*;)? *expect ' "$self")
 echo "malformed-input cases: $cases"
 exit $fail
