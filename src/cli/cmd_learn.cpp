@@ -321,10 +321,11 @@ int run_learn(const parsed_args& args, results& result) {
   // output (sparse functions hide a few relevant inputs among many), and the LUT network on all.
   const std::size_t focus = 12;
   const bool use_focus = plan.use_gates && plan.use_search && auto_arch && !resumed && tr.num_inputs() > focus;
-  const double quarter = 0.25 * (budget > 0 ? budget : 120.0);  // under a step budget: 30 s each
+  const double quarter = 0.25 * budget;
   if (plan.use_gates) {
-    const double share = plan.use_search ? quarter : 0.8 * (budget > 0 ? budget : 120.0);
-    candidates.push_back(learn_gate_network(tr, *data.valid, 4, 200, share, base.threads, base.seed, progress));
+    // Under a step budget (no time limit) the gate network trains for 20 epochs: reproducible too.
+    const double share = budget > 0 ? (plan.use_search ? quarter : 0.8 * budget) : 0;
+    candidates.push_back(learn_gate_network(tr, *data.valid, 4, 200, share, 20, base.threads, base.seed, progress));
   }
   if (use_focus) {
     const auto ranked = informative_inputs(tr);

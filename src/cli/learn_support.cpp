@@ -300,7 +300,8 @@ bit_dataset with_inputs(const bit_dataset& d, std::span<const std::size_t> chose
 }
 
 learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& valid, std::size_t layers, std::size_t width,
-                                   double seconds, unsigned threads, std::uint64_t seed, progress_printer& progress) {
+                                   double seconds, std::size_t epochs, unsigned threads, std::uint64_t seed,
+                                   progress_printer& progress) {
   std::ostringstream desc;
   desc << "gate network, " << layers << " x " << width << " two-input gates with a group-sum head";
   progress.attempt(1, desc.str());
@@ -308,8 +309,8 @@ learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& 
   gate_classifier model{make_gate_layers(train.num_inputs(), {.layers = layers, .width = width, .seed = seed}), 2};
   gate_train_params p;
   p.classes = 2;
-  p.seconds = std::max(0.001, seconds);
-  p.epochs = std::numeric_limits<std::size_t>::max();
+  p.seconds = seconds;
+  p.epochs = seconds > 0 ? std::numeric_limits<std::size_t>::max() : epochs;
   p.threads = threads;
   p.seed = seed;
   std::uint64_t step = 0;

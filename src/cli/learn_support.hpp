@@ -77,8 +77,10 @@ struct learned_circuit {
 /// network of `layers` x `width` two-input gates with a group-sum head (two classes: the output
 /// bit), trained as `classify` trains and kept where it scored best on the validation rows. Its
 /// circuit is the whole classifier: the network, the popcounts and their comparison.
+/// It trains for `seconds`, or, when seconds is 0, for `epochs` passes (reproducible: a step budget).
 learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& valid, std::size_t layers, std::size_t width,
-                                   double seconds, unsigned threads, std::uint64_t seed, progress_printer& progress);
+                                   double seconds, std::size_t epochs, unsigned threads, std::uint64_t seed,
+                                   progress_printer& progress);
 
 /// The inputs of one-output data ranked by the information each carries about the output: the
 /// mutual information I(x_i; y) over the cared rows, highest first (ties: lower index first).
