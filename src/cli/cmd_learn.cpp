@@ -243,7 +243,10 @@ std::size_t shape_and_choose(const std::vector<learned_circuit>& candidates, boo
     // validation rows (on the training rows without them), then the fewest ANDs.
     const auto key = [&](std::size_t i) {
       const auto& st = candidates[i].stats;
-      const std::uint64_t wrong = complete ? (st.exact ? 0 : 1) : st.valid_errors.value_or(st.train_errors);
+      // A candidate that measured nothing (its search had no time for one attempt) comes last.
+      const std::uint64_t wrong = st.train_cared_bits == 0 && candidates[i].attempts == 0 ? std::numeric_limits<std::uint64_t>::max()
+                                  : complete                                            ? (st.exact ? 0 : 1)
+                                                                                        : st.valid_errors.value_or(st.train_errors);
       return std::make_pair(wrong, shaped[i].final_aig.num_ands());
     };
     if (key(k) <= key(chosen)) chosen = k;
@@ -340,9 +343,11 @@ int run_learn(const parsed_args& args, results& result) {
     c.params.reset();  // its parameter file would describe the 12-input network
     candidates.push_back(std::move(c));
   }
+  // The LUT network on all inputs gets what is left of four fifths of the budget; after the other
+  // two candidates of the portfolio (which may overrun on a slow machine) it keeps at least a tenth.
   if (plan.use_search) {
     if (plan.use_diagram && budget > 0) base.time_limit = std::max(0.001, 0.6 * budget - elapsed());
-    else if (budget > 0) base.time_limit = std::max(0.001, 0.8 * budget - elapsed());
+    else if (budget > 0) base.time_limit = std::max(candidates.empty() ? 0.001 : 0.1 * budget, 0.8 * budget - elapsed());
     const bit_dataset* valid = data.valid ? &*data.valid : nullptr;
     if (model_kind == "memoriser") {
       candidates.push_back(learn_model(lut_memoriser(tr.num_inputs(), tr.num_outputs()),
