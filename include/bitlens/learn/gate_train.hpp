@@ -44,7 +44,8 @@ struct gate_train_params {
   /// Samples per step, rounded up to whole tiles.
   std::size_t batch = 512;
   std::size_t epochs = 1;
-  /// Stop once this much training time has passed (0: no limit).
+  /// Stop once this much wall time has passed since training began, reports and their callbacks
+  /// (validation) included (0: no limit).
   double seconds = 0;
   /// Hinge margin, in bits of a group's score. 32 (with protect_margin 128) scored best on the
   /// validation split of binarised MNIST at 6 × 8000 gates (bench/compare/mnist_study.sh).
