@@ -7,6 +7,7 @@
 #include "bitlens/io/file.hpp"
 #include "bitlens/ir/compose.hpp"
 #include "bitlens/learn/decision_diagram.hpp"
+#include "bitlens/learn/decision_tree.hpp"
 #include "bitlens/learn/gate_train.hpp"
 #include "bitlens/models/gate_classifier.hpp"
 #include "bitlens/models/gate_layers.hpp"
@@ -330,6 +331,24 @@ learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& 
   out.stats.valid_cared_bits = valid.num_cared_bits();
   out.stats.exact = out.stats.train_errors == 0;
   out.stats.steps = sel.last.steps;
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  out.stats.seconds = out.seconds;
+  return out;
+}
+
+learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed, progress_printer& progress) {
+  progress.attempt(1, "decision tree");
+  const auto start = std::chrono::steady_clock::now();
+  tree_report report;
+  const decision_tree t = learn_decision_tree(train, {.seed = seed}, &report);
+  std::ostringstream desc;
+  desc << "decision tree, " << t.decisions() << " decisions, depth " << t.depth() << " (chosen on a quarter of the training rows held out)";
+  learned_circuit out{decision_tree_circuit(t, train.num_inputs(), train.input_names), desc.str(), {}, 1, 0, 0, std::nullopt};
+  out.stats.train_errors = output_errors(out.circuit_, train);
+  out.stats.train_cared_bits = train.num_cared_bits();
+  out.stats.valid_errors = output_errors(out.circuit_, valid);
+  out.stats.valid_cared_bits = valid.num_cared_bits();
+  out.stats.exact = out.stats.train_errors == 0;
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   out.stats.seconds = out.seconds;
   return out;

@@ -82,6 +82,11 @@ learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& 
                                    double seconds, std::size_t epochs, unsigned threads, std::uint64_t seed,
                                    progress_printer& progress);
 
+/// For one-output sample data with validation rows, a decision tree (learn/decision_tree.hpp): its
+/// depth chosen on a quarter of the training rows held out (`seed` picks them), regrown on all of
+/// them; measured on the training and validation rows like every candidate.
+learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed, progress_printer& progress);
+
 /// The inputs of one-output data ranked by the information each carries about the output: the
 /// mutual information I(x_i; y) over the cared rows, highest first (ties: lower index first).
 std::vector<std::size_t> informative_inputs(const bit_dataset& d);

@@ -1,0 +1,76 @@
+// Decision trees learned from one-output samples, bit-parallel: the rows that reach a node are a
+// bit mask, so the two counts a split needs for every input (rows with the input at 1, and those of
+// them labelled 1) are two AND-popcounts over the words of the mask. Splits maximise information
+// gain; the depth is chosen on rows held out from the training rows, and the tree regrown on all of
+// them at that depth. The tree becomes a Z2 circuit of multiplexers, one per decision.
+//
+// A tree is the model that generalises best on many small-sample functions of IWLS 2020 (comparisons,
+// thresholds, functions of a few inputs), where a network of LUTs trained by the vote search
+// overfits or stays constant; `bitlens learn` trains one beside its networks and keeps the model
+// that is right on the most validation rows.
+#pragma once
+
+#include "bitlens/algebra/bit_batch.hpp"
+#include "bitlens/algebra/bit_dataset.hpp"
+#include "bitlens/algebra/bitvec.hpp"
+#include "bitlens/algebra/z2.hpp"
+#include "bitlens/ir/circuit.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bitlens {
+
+/// A binary decision tree over the inputs of a dataset. Node 0 is the root.
+struct decision_tree {
+  static constexpr std::uint32_t leaf = 0xFFFFFFFFU;
+  struct node {
+    std::uint32_t input = leaf;  // the input tested, or `leaf`
+    std::uint32_t lo = 0, hi = 0;  // children for input = 0 and = 1 (decisions only)
+    bool value = false;          // the majority label of the training rows that reach the node
+  };
+  std::vector<node> nodes{node{}};
+
+  /// Number of decision (non-leaf) nodes.
+  std::size_t decisions() const;
+  /// Length of the longest path from the root to a leaf, in decisions.
+  std::size_t depth() const;
+};
+
+/// Options of grow_decision_tree and learn_decision_tree.
+struct tree_params {
+  std::size_t max_depth = 0;     // 0: chosen on held-out training rows (learn_decision_tree)
+  std::size_t max_decisions = 1600;  // a decision costs at most 3 ANDs: 1600 stay under IWLS's 5000
+  std::size_t deepest = 24;      // the largest depth the choice considers
+  double holdout = 0.25;         // share of the training rows held out to choose the depth
+  std::uint64_t seed = 1;        // which rows are held out
+};
+
+/// Grows a tree on output 0 of `d` (its cared rows only), splitting a node on the input of most
+/// information gain while its rows have both labels and some input tells them apart, it is at depth
+/// < max_depth, and the tree has fewer than max_decisions decisions. Nodes are split in order of the
+/// gain they offer (counted in rows), so a tree cut short by max_decisions has made its most useful
+/// splits. std::invalid_argument unless d has one output.
+decision_tree grow_decision_tree(const bit_dataset& d, std::size_t max_depth, std::size_t max_decisions);
+
+/// The tree's output on every sample of `inputs` (one bit per sample), with the tree cut at
+/// `depth` (a decision at that depth answers with its majority value).
+bitvec tree_predictions(const decision_tree& t, const bit_batch& inputs, std::size_t depth = SIZE_MAX);
+
+/// What learn_decision_tree measured while choosing the depth.
+struct tree_report {
+  std::size_t depth = 0;                   // the depth chosen
+  std::vector<std::size_t> holdout_errors;  // errors on the held-out rows at depth 0, 1, …
+};
+
+/// A tree for output 0 of `train`: at params.max_depth, or, when it is 0, at the depth (up to
+/// params.deepest) that makes the fewest errors on a held-out share of the training rows when grown
+/// on the rest (ties: the shallower), regrown on all the training rows.
+decision_tree learn_decision_tree(const bit_dataset& train, const tree_params& params, tree_report* report = nullptr);
+
+/// The tree as a circuit of `num_inputs` inputs (named by `input_names` when it has one per input)
+/// and one output: a multiplexer per decision.
+circuit<z2> decision_tree_circuit(const decision_tree& t, std::size_t num_inputs, const std::vector<std::string>& input_names = {});
+
+}  // namespace bitlens
