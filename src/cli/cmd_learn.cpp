@@ -33,7 +33,8 @@ const command_spec& learn_spec() {
       "Learn a circuit that computes a truth table (or fits labelled bit data), write it, and verify it.", 0, 1,
       {{"out", "FILE", "write the learned circuit: .aig, .aag, .blif, .v, .circ or .dot"},
        {"arch", "K:W1,W2,...", "LUT network: K-input LUTs, hidden layer widths (default: automatic search)", any_text(), {"Z2"}},
-       {"method", "HOW", "auto (default): for a complete table, a decision diagram and the learned network, keeping the smaller; for one-output samples with validation rows, a decision tree, a gate network and LUT networks, keeping the best on validation; search: the LUT network only; diagram: the diagram only; gates: the gate network only; tree: the decision tree only", one_of({"auto", "diagram", "search", "gates", "tree"}), {"Z2"}},
+       {"method", "HOW", "auto (default): for a complete table, a decision diagram and the learned network, keeping the smaller; for one-output samples with validation rows, a decision tree, a forest, a gate network and LUT networks, keeping the best on validation; search: the LUT network only; diagram: the diagram only; gates: the gate network only; tree: the decision tree and forest only", one_of({"auto", "diagram", "search", "gates", "tree"}), {"Z2"}},
+       {"max-ands", "N", "keep no candidate with more than N AND nodes (after ABC); fail when none is within N (IWLS 2020: 5000)", integer_in(1, INT64_MAX), {"Z2"}},
        {"decompose", "HOW", "auto (default): a joint network, then one per output if needed; outputs; none", one_of({"auto", "outputs", "none"}), {"Z2"}},
        {"wiring", "KIND", "cover (every source used; default) or random", one_of({"cover", "random"}), {"Z2"}},
        {"skip", "", "let LUTs read any earlier layer and the inputs (residual wiring)", any_text(), {"Z2"}},
@@ -232,7 +233,7 @@ learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool ha
 // network (listed last). ABC's `seconds` are shared by the candidates worth optimising (negative:
 // no budget, 5 s each).
 std::size_t shape_and_choose(const std::vector<learned_circuit>& candidates, bool complete, bool use_abc, double seconds,
-                             std::vector<optimized>& shaped) {
+                             std::size_t max_ands, std::vector<optimized>& shaped) {
   const auto start = std::chrono::steady_clock::now();
   const auto worth = [&](std::size_t k) { return candidates[k].stats.exact || !complete || candidates.size() == 1; };
   std::size_t chosen = 0;
@@ -247,7 +248,9 @@ std::size_t shape_and_choose(const std::vector<learned_circuit>& candidates, boo
     const auto key = [&](std::size_t i) {
       const auto& st = candidates[i].stats;
       // A candidate that measured nothing (its search had no time for one attempt) comes last.
+      // So does one over --max-ands, before it.
       const std::uint64_t wrong = st.train_cared_bits == 0 && candidates[i].attempts == 0 ? std::numeric_limits<std::uint64_t>::max()
+                                  : shaped[i].final_aig.num_ands() > max_ands          ? std::numeric_limits<std::uint64_t>::max() - 1
                                   : complete                                            ? (st.exact ? 0 : 1)
                                                                                         : st.valid_errors.value_or(st.train_errors);
       return std::make_pair(wrong, shaped[i].final_aig.num_ands());
@@ -278,8 +281,12 @@ void print_result(const std::vector<learned_circuit>& candidates, const std::vec
   std::cout << "candidates:";
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const auto& d = candidates[k].description;  // its first two items name it
+    const auto& cs = candidates[k].stats;
+    const std::string ands = std::to_string(shaped[k].final_aig.num_ands()) + " AND nodes";
     std::cout << (k ? ";" : "") << ' ' << d.substr(0, d.find(',', d.find(',') + 1)) << ": "
-              << (candidates[k].stats.exact ? std::to_string(shaped[k].final_aig.num_ands()) + " AND nodes" : "not exact")
+              << (cs.valid_errors ? "validation accuracy " + percent(cs.valid_cared_bits - *cs.valid_errors, cs.valid_cared_bits) + ", " + ands
+                  : cs.exact      ? ands
+                                  : "not exact")
               << (k == chosen ? " (kept)" : "");
   }
   std::cout << "\n";
@@ -322,11 +329,14 @@ int run_learn(const parsed_args& args, results& result) {
   std::vector<learned_circuit> candidates;
   // Without a time limit (a step budget) the order search runs to its end: the result is reproducible.
   if (plan.use_diagram) candidates.push_back(learn_diagram(tr, budget > 0 ? 0.2 * budget : std::numeric_limits<double>::infinity(), progress));
-  // One-output samples with validation rows: a decision tree (it takes a moment), then three
+  // One-output samples with validation rows: a decision tree and a forest (a few seconds), then three
   // candidates with a quarter of the budget each — the gate network, the LUT network on the inputs
   // that carry the most information about the output (sparse functions hide a few relevant inputs
   // among many), and the LUT network on all.
-  if (plan.use_tree) candidates.push_back(learn_tree(tr, *data.valid, base.seed, progress));
+  if (plan.use_tree) {
+    candidates.push_back(learn_tree(tr, *data.valid, tree_pruning::cost_complexity, base.seed, progress));
+    candidates.push_back(learn_forest(tr, *data.valid, 9, base.seed, progress));
+  }
   const std::size_t focus = 12;
   const bool use_focus = plan.use_gates && plan.use_search && auto_arch && !resumed && tr.num_inputs() > focus;
   const double quarter = 0.25 * budget;
@@ -368,7 +378,8 @@ int run_learn(const parsed_args& args, results& result) {
 
   const bool complete = tr.is_complete_table();
   std::vector<optimized> shaped;
-  const std::size_t chosen = shape_and_choose(candidates, complete, plan.use_abc, budget > 0 ? std::max(0.0, budget - elapsed()) : -1, shaped);
+  const auto max_ands = static_cast<std::size_t>(args.integer("max-ands", std::numeric_limits<std::int64_t>::max()));
+  const std::size_t chosen = shape_and_choose(candidates, complete, plan.use_abc, budget > 0 ? std::max(0.0, budget - elapsed()) : -1, max_ands, shaped);
   const learned_circuit& out = candidates[chosen];
   const circuit<z2>& specialised = out.circuit_;
   const aig& lowered = shaped[chosen].lowered;
@@ -384,15 +395,21 @@ int run_learn(const parsed_args& args, results& result) {
   if (args.value("save-params") && !out.params) {
     throw usage_error("--save-params needs a single network; this table was learned one output at a time or by the diagram (use --decompose none --method search)");
   }
-  // A complete table not learned exactly is a failure: nothing is written as if it were the answer.
+  // A complete table not learned exactly is a failure, and so is a circuit over --max-ands:
+  // nothing is written as if it were the answer.
+  const bool too_big = final_aig.num_ands() > max_ands;
+  if (too_big) {
+    std::cout << "result: no candidate has at most " << max_ands << " AND nodes (--max-ands); the smallest has " << final_aig.num_ands() << "\n";
+  }
   if (const auto o = args.value("out")) {
-    if (ok) {
+    if (ok && !too_big) {
       save_z2_circuit(*o, learned, module_name_for(args.positionals().empty() ? default_table_name : args.positionals()[0]));
       std::cout << "wrote: " << *o << "\n";
     } else {
-      std::cout << "not written: " << *o << " (the circuit is not exact)\n";
+      std::cout << "not written: " << *o << (too_big ? " (over --max-ands)\n" : " (the circuit is not exact)\n");
     }
   }
+  ok = ok && !too_big;
   if (const auto s = args.value("save-params")) save_params(*s, *out.params);
   const results summary{{"exact", st.exact},           {"train_errors", st.train_errors}, {"cared_bits", st.train_cared_bits},
                         {"steps", out.steps},          {"seconds", elapsed()},            {"ands", final_aig.num_ands()},
@@ -406,6 +423,16 @@ int run_learn(const parsed_args& args, results& result) {
   result["method"] = out.description;
   result["verified"] = ok;
   if (st.valid_errors) result["valid_errors"] = *st.valid_errors;
+  if (candidates.size() > 1) {
+    result["candidates"] = results::array();
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+      const auto& cs = candidates[k].stats;
+      results c{{"method", candidates[k].description}, {"exact", cs.exact}, {"train_errors", cs.train_errors},
+                {"ands", shaped[k].final_aig.num_ands()}, {"kept", k == chosen}};
+      if (cs.valid_errors) c["valid_errors"] = *cs.valid_errors;
+      result["candidates"].push_back(std::move(c));
+    }
+  }
   if (const auto o = args.value("out"); o && ok) result["out"] = *o;
   return ok ? 0 : 1;
 }

@@ -263,6 +263,20 @@ std::uint64_t output_errors(const circuit<z2>& f, const bit_dataset& d) {
   return popcount_and(got.wire(0) ^ d.targets.wire(0), d.care.wire(0));
 }
 
+// A candidate's circuit measured on the training and validation rows like every candidate.
+learned_circuit measured(circuit<z2> c, std::string description, const bit_dataset& train, const bit_dataset& valid,
+                         std::chrono::steady_clock::time_point start) {
+  learned_circuit out{std::move(c), std::move(description), {}, 1, 0, 0, std::nullopt};
+  out.stats.train_errors = output_errors(out.circuit_, train);
+  out.stats.train_cared_bits = train.num_cared_bits();
+  out.stats.valid_errors = output_errors(out.circuit_, valid);
+  out.stats.valid_cared_bits = valid.num_cared_bits();
+  out.stats.exact = out.stats.train_errors == 0;
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  out.stats.seconds = out.seconds;
+  return out;
+}
+
 std::vector<std::uint32_t> output_labels(const bit_dataset& d) {
   std::vector<std::uint32_t> labels(d.num_samples());
   for (std::size_t s = 0; s < labels.size(); ++s) labels[s] = d.targets.get(0, s) ? 1 : 0;
@@ -324,34 +338,34 @@ learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& 
     return true;
   };
   const gate_selection sel = train_gate_classifier_selected(model.net, train.inputs, output_labels(train), valid.inputs, output_labels(valid), p);
-  learned_circuit out{gate_classifier_decision_circuit(model), desc.str(), {}, 1, sel.last.steps, 0, std::nullopt};
-  out.stats.train_errors = output_errors(out.circuit_, train);
-  out.stats.train_cared_bits = train.num_cared_bits();
-  out.stats.valid_errors = output_errors(out.circuit_, valid);
-  out.stats.valid_cared_bits = valid.num_cared_bits();
-  out.stats.exact = out.stats.train_errors == 0;
-  out.stats.steps = sel.last.steps;
-  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  out.stats.seconds = out.seconds;
+  learned_circuit out = measured(gate_classifier_decision_circuit(model), desc.str(), train, valid, start);
+  out.steps = out.stats.steps = sel.last.steps;
   return out;
 }
 
-learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed, progress_printer& progress) {
+learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, tree_pruning pruning, std::uint64_t seed, progress_printer& progress) {
   progress.attempt(1, "decision tree");
   const auto start = std::chrono::steady_clock::now();
   tree_report report;
-  const decision_tree t = learn_decision_tree(train, {.seed = seed}, &report);
+  const decision_tree t = learn_decision_tree(train, {.pruning = pruning, .seed = seed}, &report);
   std::ostringstream desc;
-  desc << "decision tree, " << t.decisions() << " decisions, depth " << t.depth() << " (chosen on a quarter of the training rows held out)";
-  learned_circuit out{decision_tree_circuit(t, train.num_inputs(), train.input_names), desc.str(), {}, 1, 0, 0, std::nullopt};
-  out.stats.train_errors = output_errors(out.circuit_, train);
-  out.stats.train_cared_bits = train.num_cared_bits();
-  out.stats.valid_errors = output_errors(out.circuit_, valid);
-  out.stats.valid_cared_bits = valid.num_cared_bits();
-  out.stats.exact = out.stats.train_errors == 0;
-  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  out.stats.seconds = out.seconds;
-  return out;
+  desc << "decision tree, " << t.decisions() << " decisions, depth " << t.depth();
+  if (pruning == tree_pruning::depth) desc << " (chosen on a quarter of the training rows held out)";
+  else desc << ", pruned at cost " << report.alpha << " per leaf (chosen on a quarter of the training rows held out)";
+  return measured(decision_tree_circuit(t, train.num_inputs(), train.input_names), desc.str(), train, valid, start);
+}
+
+learned_circuit learn_forest(const bit_dataset& train, const bit_dataset& valid, std::size_t trees, std::uint64_t seed, progress_printer& progress) {
+  progress.attempt(1, "forest of " + std::to_string(trees) + " bagged decision trees");
+  const auto start = std::chrono::steady_clock::now();
+  tree_report report;
+  const decision_forest f = learn_decision_forest(train, {.trees = trees, .seed = seed}, &report);
+  std::size_t decisions = 0;
+  for (const auto& t : f.trees) decisions += t.decisions();
+  std::ostringstream desc;
+  desc << "forest of " << trees << " bagged decision trees, " << decisions << " decisions, cut at depth " << report.depth
+       << " (chosen on a quarter of the training rows held out), majority";
+  return measured(decision_forest_circuit(f, train.num_inputs(), train.input_names), desc.str(), train, valid, start);
 }
 
 learned_circuit learn_diagram(const bit_dataset& table, double seconds, progress_printer& progress) {

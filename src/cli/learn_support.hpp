@@ -4,6 +4,7 @@
 
 #include "bitlens/algebra/bit_dataset.hpp"
 #include "bitlens/io/aig.hpp"
+#include "bitlens/learn/decision_tree.hpp"
 #include "bitlens/learn/train.hpp"
 #include "bitlens/models/lut_network.hpp"
 #include "bitlens/ir/circuit.hpp"
@@ -85,7 +86,10 @@ learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& 
 /// For one-output sample data with validation rows, a decision tree (learn/decision_tree.hpp): its
 /// depth chosen on a quarter of the training rows held out (`seed` picks them), regrown on all of
 /// them; measured on the training and validation rows like every candidate.
-learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed, progress_printer& progress);
+learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, tree_pruning pruning, std::uint64_t seed, progress_printer& progress);
+/// The same for a forest of `trees` decision trees, each grown on a bootstrap sample of the rows
+/// (bagging), answering by majority, cut at a depth chosen on held-out rows.
+learned_circuit learn_forest(const bit_dataset& train, const bit_dataset& valid, std::size_t trees, std::uint64_t seed, progress_printer& progress);
 
 /// The inputs of one-output data ranked by the information each carries about the output: the
 /// mutual information I(x_i; y) over the cared rows, highest first (ties: lower index first).

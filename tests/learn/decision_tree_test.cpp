@@ -120,3 +120,89 @@ TEST_CASE("decision trees refuse data of several outputs and trees of other inpu
   REQUIRE(t.decisions() == 1);
   CHECK_THROWS_AS(decision_tree_circuit(t, 5), std::invalid_argument);
 }
+
+TEST_CASE("a forest's circuit and its bit-parallel majority agree with the trees' votes (bagging and random inputs)", "[tree]") {
+  for (std::uint64_t k = 0; k < 12; ++k) {
+    const auto seed = case_seed(k);
+    INFO("seed " << seed);
+    rng r(seed);
+    const std::size_t n = 2 + r() % 20, rows = 50 + r() % 400;
+    const bit_dataset d = random_samples(n, rows, 0.15, r, [](const std::vector<bool>& x) { return x[0] != (x[1] && x[x.size() - 1]); });
+    const std::size_t trees = 1 + 2 * (r() % 6);
+    const decision_forest f = learn_decision_forest(d, {.trees = trees, .max_decisions = 20 + r() % 200, .input_share = k % 2 == 0 ? 1.0 : 0.0, .seed = r()});
+    REQUIRE(f.trees.size() == trees);
+    const std::size_t cut = r() % 6;
+    const bitvec majority = forest_predictions(f, d.inputs), majority_cut = forest_predictions(f, d.inputs, cut);
+    CHECK(evaluate(tape(decision_forest_circuit(f, n)), d.inputs, bitvec(0)).wire(0) == majority);
+    for (std::size_t s = 0; s < rows; ++s) {
+      std::size_t votes = 0, votes_cut = 0;
+      for (const auto& t : f.trees) votes += walk(t, d.inputs, s) ? 1 : 0, votes_cut += walk(t, d.inputs, s, cut) ? 1 : 0;
+      CHECK(majority.get(s) == (2 * votes > trees));
+      CHECK(majority_cut.get(s) == (2 * votes_cut > trees));
+    }
+  }
+  CHECK_THROWS_AS(learn_decision_forest(bit_dataset::zeros(3, 1, 10), {.trees = 4}), std::invalid_argument);
+}
+
+namespace {
+
+// The reference twin of weakest-link pruning: the least of (training errors / rows + alpha · leaves)
+// over all prunings of the subtree at `node`, by dynamic programming.
+double least_cost(const decision_tree& t, const bit_dataset& d, double alpha, std::uint32_t node, const bitvec& rows) {
+  const double total = static_cast<double>(d.care.wire(0).popcount());
+  const auto& n = t.nodes[node];
+  const std::size_t ones = popcount_and(rows, d.targets.wire(0)), all = rows.popcount();
+  const double as_leaf = static_cast<double>(n.value ? all - ones : ones) / total + alpha;
+  if (n.input == decision_tree::leaf) return as_leaf;
+  const bitvec& x = d.inputs.wire(n.input);
+  return std::min(as_leaf, least_cost(t, d, alpha, n.lo, rows & ~x) + least_cost(t, d, alpha, n.hi, rows & x));
+}
+
+}  // namespace
+
+TEST_CASE("weakest-link pruning gives the least errors plus alpha per leaf at every alpha", "[tree]") {
+  for (std::uint64_t k = 0; k < 25; ++k) {
+    const auto seed = case_seed(k);
+    INFO("seed " << seed);
+    rng r(seed);
+    const std::size_t n = 2 + r() % 10;
+    const bit_dataset d = random_samples(n, 100 + r() % 300, 0.2, r, [](const std::vector<bool>& x) { return x[0] || (x[1] && x.back()); });
+    const decision_tree t = grow_decision_tree(d, 1 + r() % 12, 1 + r() % 100);
+    const std::vector<double> costs = pruning_costs(t, d);
+    REQUIRE(costs.size() == t.nodes.size());
+    for (std::size_t i = 0; i < t.nodes.size(); ++i) {
+      const auto& node = t.nodes[i];
+      if (node.input == decision_tree::leaf) {
+        CHECK(costs[i] == 0);
+        continue;
+      }
+      CHECK(costs[node.lo] <= costs[i]);
+      CHECK(costs[node.hi] <= costs[i]);
+    }
+    const double total = static_cast<double>(d.num_samples());
+    for (const double alpha : {0.0, 0.5 / total, 2.0 / total, 7.0 / total, 0.01 * double(r() % 30), 1.0}) {
+      INFO("alpha " << alpha);
+      const decision_tree p = pruned(t, costs, alpha);
+      CHECK(p.decisions() <= t.decisions());
+      const double errors = static_cast<double>(popcount_and(tree_predictions(p, d.inputs) ^ d.targets.wire(0), d.care.wire(0)));
+      const double objective = errors / total + alpha * double(p.decisions() + 1);
+      CHECK(objective == Approx(least_cost(t, d, alpha, 0, d.care.wire(0))).margin(1e-9));
+    }
+    CHECK(pruned(t, costs, 2.0).decisions() == 0);
+  }
+}
+
+TEST_CASE("cost-complexity pruning chosen on held-out rows generalises on a noisy function", "[tree]") {
+  rng r(case_seed(8));
+  INFO("seed " << case_seed(8));
+  const auto label = [](const std::vector<bool>& x) { return (x[2] && x[9]) || (x[4] && !x[20]) || (x[30] && x[31] && x[32]); };
+  const bit_dataset train = random_samples(40, 3000, 0.1, r, label);
+  const bit_dataset fresh = random_samples(40, 3000, 0, r, label);
+  tree_report report;
+  const decision_tree t = learn_decision_tree(train, {.pruning = tree_pruning::cost_complexity}, &report);
+  INFO("alpha " << report.alpha << ", decisions " << t.decisions());
+  CHECK(report.alpha > 0);
+  CHECK(t.decisions() >= 5);
+  CHECK(t.decisions() <= 60);  // the noise is pruned away
+  CHECK(errors(tree_predictions(t, fresh.inputs), fresh) < 3000 / 50);
+}

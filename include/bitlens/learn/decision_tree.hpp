@@ -38,8 +38,15 @@ struct decision_tree {
   std::size_t depth() const;
 };
 
+/// How learn_decision_tree regularises a tree, choosing on held-out training rows.
+enum class tree_pruning : std::uint8_t {
+  depth,            // every path cut at one depth
+  cost_complexity,  // CART's weakest-link pruning: the subtrees that buy the fewest errors per leaf go first
+};
+
 /// Options of grow_decision_tree and learn_decision_tree.
 struct tree_params {
+  tree_pruning pruning = tree_pruning::depth;
   std::size_t max_depth = 0;     // 0: chosen on held-out training rows (learn_decision_tree)
   std::size_t max_decisions = 1600;  // a decision costs at most 3 ANDs: 1600 stay under IWLS's 5000
   std::size_t deepest = 24;      // the largest depth the choice considers
@@ -58,16 +65,55 @@ decision_tree grow_decision_tree(const bit_dataset& d, std::size_t max_depth, st
 /// `depth` (a decision at that depth answers with its majority value).
 bitvec tree_predictions(const decision_tree& t, const bit_batch& inputs, std::size_t depth = SIZE_MAX);
 
-/// What learn_decision_tree measured while choosing the depth.
+/// What learn_decision_tree measured while choosing the depth or the pruning.
 struct tree_report {
-  std::size_t depth = 0;                   // the depth chosen
-  std::vector<std::size_t> holdout_errors;  // errors on the held-out rows at depth 0, 1, …
+  std::size_t depth = 0;                    // the depth chosen (tree_pruning::depth)
+  double alpha = 0;                         // the cost per leaf chosen, in errors per row (cost_complexity)
+  std::vector<std::size_t> holdout_errors;  // errors on the held-out rows at depth 0, 1, … or at each alpha
 };
 
-/// A tree for output 0 of `train`: at params.max_depth, or, when it is 0, at the depth (up to
-/// params.deepest) that makes the fewest errors on a held-out share of the training rows when grown
-/// on the rest (ties: the shallower), regrown on all the training rows.
+/// For each node of `t`, the cost per leaf (in training errors per row of `d`, the rows t was grown
+/// on) above which CART's weakest-link pruning turns the node into a leaf; leaves get 0. A node's
+/// cost is never above its parent's. std::invalid_argument unless d has one output.
+std::vector<double> pruning_costs(const decision_tree& t, const bit_dataset& d);
+
+/// t with every node whose pruning cost is at most `alpha` made a leaf, and the nodes under it
+/// dropped.
+decision_tree pruned(const decision_tree& t, const std::vector<double>& costs, double alpha);
+
+/// A tree for output 0 of `train`: at params.max_depth, or, when it is 0, regularised as
+/// params.pruning says by the choice that makes the fewest errors on a held-out share of the
+/// training rows when grown on the rest (ties: the smaller tree), then regrown on all the training
+/// rows and regularised the same way. Trees grow to params.deepest at most.
 decision_tree learn_decision_tree(const bit_dataset& train, const tree_params& params, tree_report* report = nullptr);
+
+/// A forest: trees grown on bootstrap samples of the rows (bagging), each split chosen among all the
+/// inputs or a random share of them (a random forest), answering by majority (an odd number of trees).
+struct decision_forest {
+  std::vector<decision_tree> trees;
+};
+
+/// Options of learn_decision_forest.
+struct forest_params {
+  std::size_t trees = 9;             // odd
+  std::size_t max_decisions = 3000;  // all trees together (up to 3 ANDs each, before optimisation)
+  double input_share = 1;            // share of the inputs each split chooses among (1: all); 0: √n of the n
+  std::size_t deepest = 24;          // the largest depth the choice considers
+  double holdout = 0.25;             // share of the training rows held out to choose the depth
+  std::uint64_t seed = 1;            // bootstrap samples, input shares and held-out rows
+};
+
+/// The forest's majority output on every sample of `inputs`, its trees cut at `depth`.
+bitvec forest_predictions(const decision_forest& f, const bit_batch& inputs, std::size_t depth = SIZE_MAX);
+
+/// A forest for output 0 of `train`: params.trees trees, each of at most max_decisions / trees
+/// decisions, grown on a bootstrap sample with each split chosen among params.input_share of the inputs;
+/// the depth they are cut at is chosen on held-out rows as in learn_decision_tree, then the forest
+/// is regrown on all the training rows. std::invalid_argument for an even number of trees.
+decision_forest learn_decision_forest(const bit_dataset& train, const forest_params& params, tree_report* report = nullptr);
+
+/// The forest as a circuit: its trees' circuits and their majority.
+circuit<z2> decision_forest_circuit(const decision_forest& f, std::size_t num_inputs, const std::vector<std::string>& input_names = {});
 
 /// The tree as a circuit of `num_inputs` inputs (named by `input_names` when it has one per input)
 /// and one output: a multiplexer per decision.
