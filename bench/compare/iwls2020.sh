@@ -23,7 +23,7 @@ for i in $(seq "$first" "$last"); do
   ex=$(printf 'ex%02d' "$i")
   tr="$base/train/$ex.train.pla"; va="$base/validation/$ex.valid.pla"
   [ -f "$tr" ] || continue
-  res=$("$bitlens" learn "$tr" --valid "$va" --time-limit "$secs" --quiet --threads 1 --no-verify --out "$out/iwls2020-$ex.aig" 2>&1)
+  res=$("$bitlens" learn "$tr" --valid "$va" --time-limit "$secs" --max-ands 5000 --quiet --threads 1 --no-verify --out "$out/iwls2020-$ex.aig" 2>&1)
   acc=$(grep -o 'validation accuracy [0-9.]*' <<<"$res" | grep -o '[0-9.]*$')
   ands=$(and_count "$res")
   ni=$(grep -o '([0-9]* inputs' <<<"$res" | grep -o '[0-9]*')
@@ -31,6 +31,7 @@ for i in $(seq "$first" "$last"); do
   grep -q '^model: gate network' <<<"$res" && kept=gates
   grep -q '^model: on the [0-9]* most informative inputs' <<<"$res" && kept="LUTs, informative inputs"
   grep -q '^model: decision tree' <<<"$res" && kept=tree
+  grep -q '^model: forest' <<<"$res" && kept=forest
   dtacc=$(awk -v e="$ex" '$1==e{print $5}' "$dt"); dtands=$(awk -v e="$ex" '$1==e{print $4}' "$dt")
   [ "${ands:-0}" -gt 5000 ] && over=$((over + 1))
   sum=$(awk -v a="$sum" -v b="${acc:-0}" 'BEGIN{print a+b}'); n=$((n + 1))
