@@ -24,7 +24,7 @@ for i in $(seq "$first" "$last"); do
   tr="$base/train/$ex.train.pla"; va="$base/validation/$ex.valid.pla"
   [ -f "$tr" ] || continue
   res=$("$bitlens" learn "$tr" --valid "$va" --time-limit "$secs" --max-ands 5000 --quiet --threads 1 --no-verify --out "$out/iwls2020-$ex.aig" 2>&1)
-  acc=$(grep -o 'validation accuracy [0-9.]*' <<<"$res" | grep -o '[0-9.]*$')
+  acc=$(grep '^result:' <<<"$res" | grep -o 'validation accuracy [0-9.]*' | grep -o '[0-9.]*$')
   ands=$(and_count "$res")
   ni=$(grep -o '([0-9]* inputs' <<<"$res" | grep -o '[0-9]*')
   kept=LUTs

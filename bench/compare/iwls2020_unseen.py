@@ -82,10 +82,12 @@ def main():
             write_pla(tr, x[:6400], y[:6400])
             write_pla(va, x[6400:], y[6400:])
             res = subprocess.run([BITLENS, "learn", tr, "--valid", va, "--time-limit", str(seconds), "-q", "-j", "1", "--no-verify",
-                                  "--json"], capture_output=True, text=True)
+                                  "--max-ands", "5000", "--json"], capture_output=True, text=True)
             r = json.loads(res.stdout)
             acc = 100.0 * (1 - r.get("valid_errors", 0) / 6400) if "valid_errors" in r else None
-            kept = "gates" if r.get("method", "").startswith("gate network") else "LUTs"
+            method = r.get("method", "")
+            kept = ("gates" if method.startswith("gate network") else "tree" if method.startswith("decision tree")
+                    else "forest" if method.startswith("forest") else "LUTs")
             best_tree, best_acc = None, -1.0
             for depth in (2, 4, 6, 8, 10, 12, 16, None):  # the depth chosen on the validation rows
                 tree = DecisionTreeClassifier(max_depth=depth, random_state=1).fit(x[:6400], y[:6400])
