@@ -37,7 +37,10 @@ int run_verify(const parsed_args& args, results& result) {
   std::cout << "circuit: " << circuit_path << " (" << f.num_inputs() << " inputs, " << f.num_outputs() << " outputs, "
             << g.num_ands() << " AND nodes)\n";
   const bool truth_file = has_extension(table_path, ".truth") && table_path.find_first_of(" ;'\"") == std::string::npos;
-  const bool ok = report_verification(f, g, table, truth_file ? &table_path : nullptr, /*strict=*/true);
+  std::uint64_t right = 0;
+  const bool ok = report_verification(f, g, table, truth_file ? &table_path : nullptr, /*strict=*/true, &right);
+  result["right_bits"] = right;
+  result["cared_bits"] = table.num_cared_bits();
   result["circuit"] = circuit_path;
   result["inputs"] = f.num_inputs();
   result["outputs"] = f.num_outputs();

@@ -461,7 +461,7 @@ void check_output_directory(const std::string& path) {
 }
 
 bool report_verification(const circuit<z2>& f, const aig& lowered, const bit_dataset& table, const std::string* truth_path,
-                         bool strict) {
+                         bool strict, std::uint64_t* right_bits) {
   // Own evaluation: the specialised circuit on the bit-parallel tape, compared with the cared targets.
   const bit_batch out = evaluate(tape(f), table.inputs, bitvec(0));
   std::uint64_t wrong = 0;
@@ -470,6 +470,7 @@ bool report_verification(const circuit<z2>& f, const aig& lowered, const bit_dat
   }
   const std::uint64_t cared = table.num_cared_bits();
   std::cout << "verify: own evaluation " << cared - wrong << "/" << cared << " cared bits right";
+  if (right_bits != nullptr) *right_bits = cared - wrong;
   // The lowered AIG must compute the same function: check it on the first rows as a canary.
   bool ok = wrong == 0 || (!strict && !table.is_complete_table());
   const std::size_t rows = std::min<std::size_t>(table.num_samples(), 256);

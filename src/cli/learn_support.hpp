@@ -133,7 +133,8 @@ void check_output_directory(const std::string& path);
 /// Checks `f` against `table` (own evaluation; ABC cec when possible), prints the verdicts, and
 /// returns whether nothing failed. Wrong cared bits of sample data (not a complete table) fail only
 /// when `strict` (verify: every cared bit must be right; learn: a fit to samples need not be exact).
+/// When `right_bits` is given, it receives the cared bits the circuit gets right (of num_cared_bits()).
 bool report_verification(const circuit<z2>& f, const aig& lowered, const bit_dataset& table, const std::string* truth_path,
-                         bool strict = false);
+                         bool strict = false, std::uint64_t* right_bits = nullptr);
 
 }  // namespace bitlens::cli

@@ -19,7 +19,10 @@ json() {
 "$bl" learn add2.truth --json --quiet --time-limit 5 --out add2.aig > learn.json 2> learn.err
 json learn.json exit_code 0; json learn.json exact true; json learn.json verified true; json learn.json out '"add2.aig"'
 grep -q "^result: exact" learn.err && echo "ok: the report went to standard error" || { echo "FAIL: no report on stderr"; fail=1; }
-"$bl" verify add2.aig add2.truth --json > verify.json 2>/dev/null; json verify.json verified true
+"$bl" verify add2.aig add2.truth --json > verify.json 2>/dev/null; json verify.json verified true; json verify.json right_bits 48
+# On samples, verify counts the cared bits right (a held-out test set's accuracy).
+printf '.i 4\n.o 3\n.type fr\n0000 000\n1111 111\n0101 000\n.e\n' > samples.pla
+"$bl" verify add2.aig samples.pla --json > samples.json 2>/dev/null; json samples.json right_bits 7; json samples.json cared_bits 9
 "$bl" convert add2.aig add2.blif --json > convert.json 2>/dev/null; json convert.json outputs 3
 printf '0110\n1111\n' > rows.txt
 "$bl" eval add2.blif rows.txt --json > eval.json 2>/dev/null; json eval.json outputs '["110", "011"]'
