@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The decision-tree reference of IWLS 2020 under bitlens's own protocol: scikit-learn's
-DecisionTreeClassifier trained on the training rows only, its depth (1-24) chosen on the validation
+DecisionTreeClassifier trained on the training rows only, its depth (2 to 20, or unlimited) chosen on the validation
 rows, and its validation accuracy reported, per benchmark and by category. (The baseline in
 ../shared/data/baselines refits on training and validation rows together and reports the hidden
 test rows: twice the data.)
@@ -46,7 +46,7 @@ def main():
             xt, yt = read_pla(os.path.join(work, "iwls2020", "train", ex + ".train.pla"))
             xv, yv = read_pla(os.path.join(work, "iwls2020", "validation", ex + ".valid.pla"))
             best = None
-            for depth in range(1, 25):
+            for depth in (2, 4, 6, 8, 10, 12, 14, 16, 20, None):
                 acc = 100.0 * (DecisionTreeClassifier(max_depth=depth, random_state=0).fit(xt, yt).predict(xv) == yv).mean()
                 if best is None or acc > best[1]:
                     best = (depth, acc)

@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Functions of IWLS 2020's kinds that are not in ../shared/data: fresh random rows of comparators,
 adder and multiplier bits, thresholds, parities of few inputs and small random DNFs, each 6400
-training and 6400 validation rows. bitlens learns each exactly as bench/compare/iwls2020.sh does
-(`learn TRAIN --valid VALID`, SECONDS, 1 thread); a scikit-learn decision tree is trained on the same
-training rows, its depth chosen on the validation rows, for reference.
+training, 6400 validation and 6400 test rows. bitlens learns each exactly as
+bench/compare/iwls2020.sh does (`learn TRAIN --valid VALID`, SECONDS, 1 thread), choosing its model on
+the validation rows; the circuit it keeps is then measured once on the test rows (`bitlens eval
+--json`, every row counted). A scikit-learn decision tree is trained on the same training rows, its depth chosen on the
+validation rows, for reference, and measured on the same test rows.
 
     bench/compare/iwls2020_unseen.py [SECONDS=15] [SEED=2026]
 
@@ -76,26 +78,34 @@ def main():
     rows, results = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for name, n, f in functions(rng):
-            x = np_rng.integers(0, 2, size=(12800, n))
+            x = np_rng.integers(0, 2, size=(19200, n))
             y = np.asarray(f(x)).astype(int)
             tr, va = os.path.join(tmp, name + ".train.pla"), os.path.join(tmp, name + ".valid.pla")
+            circuit = os.path.join(tmp, name + ".aig")
             write_pla(tr, x[:6400], y[:6400])
-            write_pla(va, x[6400:], y[6400:])
+            write_pla(va, x[6400:12800], y[6400:12800])
             res = subprocess.run([BITLENS, "learn", tr, "--valid", va, "--time-limit", str(seconds), "-q", "-j", "1", "--no-verify",
-                                  "--max-ands", "5000", "--json"], capture_output=True, text=True)
+                                  "--max-ands", "5000", "--out", circuit, "--json"], capture_output=True, text=True)
             r = json.loads(res.stdout)
-            acc = 100.0 * (1 - r.get("valid_errors", 0) / 6400) if "valid_errors" in r else None
+            acc = 100.0 * (1 - r["valid_errors"] / r["valid_cared_bits"]) if "valid_errors" in r else None
             method = r.get("method", "")
             kept = ("gates" if method.startswith("gate network") else "tree" if method.startswith("decision tree")
                     else "forest" if method.startswith("forest") else "LUTs")
+            # Every test row counts, repeated ones too (the PLA reader would merge them), as for the tree.
+            rows_file = os.path.join(tmp, name + ".test.txt")
+            with open(rows_file, "w") as f:
+                f.write("".join("".join(map(str, row)) + "\n" for row in x[12800:]))
+            e = json.loads(subprocess.run([BITLENS, "eval", circuit, rows_file, "--json"], capture_output=True, text=True).stdout)
+            test_acc = 100.0 * float(np.mean([int(o) == t for o, t in zip(e["outputs"], y[12800:])]))
             best_tree, best_acc = None, -1.0
             for depth in (2, 4, 6, 8, 10, 12, 16, None):  # the depth chosen on the validation rows
                 tree = DecisionTreeClassifier(max_depth=depth, random_state=1).fit(x[:6400], y[:6400])
-                a = 100.0 * float((tree.predict(x[6400:]) == y[6400:]).mean())
+                a = 100.0 * float((tree.predict(x[6400:12800]) == y[6400:12800]).mean())
                 if a > best_acc:
                     best_tree, best_acc = tree, a
-            row = {"function": name, "inputs": n, "kept": kept, "valid_accuracy": acc, "ands": r.get("ands"),
-                   "tree_valid_accuracy": best_acc, "tree_depth": int(best_tree.get_depth()), "tree_leaves": int(best_tree.get_n_leaves())}
+            tree_test = 100.0 * float((best_tree.predict(x[12800:]) == y[12800:]).mean())
+            row = {"function": name, "inputs": n, "kept": kept, "valid_accuracy": acc, "test_accuracy": test_acc, "ands": r.get("ands"),
+                   "tree_valid_accuracy": best_acc, "tree_test_accuracy": tree_test, "tree_depth": int(best_tree.get_depth()), "tree_leaves": int(best_tree.get_n_leaves())}
             results.append(row)
             print(json.dumps(row), flush=True)
     os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
@@ -103,13 +113,17 @@ def main():
         json.dump({"seconds": seconds, "seed": seed, "results": results}, out, indent=2)
     mean = sum(r["valid_accuracy"] or 0 for r in results) / len(results)
     tree_mean = sum(r["tree_valid_accuracy"] for r in results) / len(results)
+    test_mean = sum(r["test_accuracy"] for r in results) / len(results)
+    tree_test_mean = sum(r["tree_test_accuracy"] for r in results) / len(results)
     with open(os.path.join(ROOT, "bench", "results", "iwls2020_unseen.md"), "w") as out:
-        out.write(f"| function | inputs | model kept | bitlens valid | ANDs | decision tree valid (depth) |\n|---|---|---|---|---|---|\n")
+        out.write("| function | inputs | model kept | bitlens valid | bitlens test | ANDs | decision tree valid (depth) | decision tree test |\n"
+                  "|---|---|---|---|---|---|---|---|\n")
         for r in results:
-            out.write(f"| {r['function']} | {r['inputs']} | {r['kept']} | {r['valid_accuracy']:.2f}% | {r['ands']} | "
-                      f"{r['tree_valid_accuracy']:.2f}% ({r['tree_depth']}) |\n")
-        out.write(f"\nMean over {len(results)}: bitlens {mean:.2f}%, decision tree {tree_mean:.2f}% ({seconds:g} s each, seed {seed}).\n")
-    print(f"mean validation accuracy: bitlens {mean:.2f}%, decision tree {tree_mean:.2f}%")
+            out.write(f"| {r['function']} | {r['inputs']} | {r['kept']} | {r['valid_accuracy']:.2f}% | {r['test_accuracy']:.2f}% | {r['ands']} | "
+                      f"{r['tree_valid_accuracy']:.2f}% ({r['tree_depth']}) | {r['tree_test_accuracy']:.2f}% |\n")
+        out.write(f"\nMean over {len(results)}: bitlens {mean:.2f}% validation, {test_mean:.2f}% test; decision tree {tree_mean:.2f}% "
+                  f"validation, {tree_test_mean:.2f}% test ({seconds:g} s each, seed {seed}).\n")
+    print(f"mean accuracy: bitlens {mean:.2f}% validation, {test_mean:.2f}% test; decision tree {tree_mean:.2f}% validation, {tree_test_mean:.2f}% test")
 
 
 if __name__ == "__main__":

@@ -249,10 +249,12 @@ std::size_t shape_and_choose(const std::vector<learned_circuit>& candidates, boo
       const auto& st = candidates[i].stats;
       // A candidate that measured nothing (its search had no time for one attempt) comes last.
       // So does one over --max-ands, before it.
+      // A complete table that none learned exactly: the fewest errors, as for samples.
+      const std::uint64_t errors = st.valid_errors.value_or(st.train_errors);
       const std::uint64_t wrong = st.train_cared_bits == 0 && candidates[i].attempts == 0 ? std::numeric_limits<std::uint64_t>::max()
                                   : shaped[i].final_aig.num_ands() > max_ands          ? std::numeric_limits<std::uint64_t>::max() - 1
-                                  : complete                                            ? (st.exact ? 0 : 1)
-                                                                                        : st.valid_errors.value_or(st.train_errors);
+                                  : complete                                            ? (st.exact ? 0 : 1 + std::min(errors, std::numeric_limits<std::uint64_t>::max() - 3))
+                                                                                        : errors;
       return std::make_pair(wrong, shaped[i].final_aig.num_ands());
     };
     if (key(k) <= key(chosen)) chosen = k;
@@ -376,7 +378,9 @@ int run_learn(const parsed_args& args, results& result) {
   }
   progress.finish();
 
-  const bool complete = tr.is_complete_table();
+  // A complete table is a function to learn exactly; with validation rows the data are samples
+  // (a PLA of few inputs reads as a complete table whose unseen rows are don't-cares).
+  const bool complete = tr.is_complete_table() && !data.valid;
   std::vector<optimized> shaped;
   const auto max_ands = static_cast<std::size_t>(args.integer("max-ands", std::numeric_limits<std::int64_t>::max()));
   const std::size_t chosen = shape_and_choose(candidates, complete, plan.use_abc, budget > 0 ? std::max(0.0, budget - elapsed()) : -1, max_ands, shaped);
@@ -422,14 +426,14 @@ int run_learn(const parsed_args& args, results& result) {
   result["table"] = data.name;
   result["method"] = out.description;
   result["verified"] = ok;
-  if (st.valid_errors) result["valid_errors"] = *st.valid_errors;
+  if (st.valid_errors) result["valid_errors"] = *st.valid_errors, result["valid_cared_bits"] = st.valid_cared_bits;
   if (candidates.size() > 1) {
     result["candidates"] = results::array();
     for (std::size_t k = 0; k < candidates.size(); ++k) {
       const auto& cs = candidates[k].stats;
       results c{{"method", candidates[k].description}, {"exact", cs.exact}, {"train_errors", cs.train_errors},
                 {"ands", shaped[k].final_aig.num_ands()}, {"kept", k == chosen}};
-      if (cs.valid_errors) c["valid_errors"] = *cs.valid_errors;
+      if (cs.valid_errors) c["valid_errors"] = *cs.valid_errors, c["valid_cared_bits"] = cs.valid_cared_bits;
       result["candidates"].push_back(std::move(c));
     }
   }

@@ -347,10 +347,14 @@ learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, t
   progress.attempt(1, "decision tree");
   const auto start = std::chrono::steady_clock::now();
   tree_report report;
-  const decision_tree t = learn_decision_tree(train, {.pruning = pruning, .seed = seed}, &report);
+  // Rows that make a complete table (the reader merges repeated rows) leave nothing unseen to
+  // generalise to: the tree is grown to fit them all, not pruned on a share held out.
+  const bool complete = train.is_complete_table() && train.fully_specified();
+  const decision_tree t = learn_decision_tree(train, {.pruning = pruning, .max_depth = complete ? train.num_inputs() : 0, .seed = seed}, &report);
   std::ostringstream desc;
   desc << "decision tree, " << t.decisions() << " decisions, depth " << t.depth();
-  if (pruning == tree_pruning::depth) desc << " (chosen on a quarter of the training rows held out)";
+  if (complete) desc << " (grown to fit the complete table)";
+  else if (pruning == tree_pruning::depth) desc << " (chosen on a quarter of the training rows held out)";
   else desc << ", pruned at cost " << report.alpha << " per leaf (chosen on a quarter of the training rows held out)";
   return measured(decision_tree_circuit(t, train.num_inputs(), train.input_names), desc.str(), train, valid, start);
 }
