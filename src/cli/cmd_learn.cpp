@@ -229,9 +229,10 @@ learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool ha
 }
 
 // Lowers and post-optimises every exact candidate (or the only one, or all for sample data) and
-// returns the index of the one to keep: exact first, then the fewest ANDs; on a tie the learned
-// network (listed last). ABC's `seconds` are shared by the candidates worth optimising (negative:
-// no budget, 5 s each).
+// returns the index of the one to keep: for a complete table exact first, for samples the fewest
+// validation errors (training errors without validation rows); then the fewest ANDs; on a tie the
+// one listed last. Candidates over `max_ands` come after all others. ABC's `seconds` are shared by
+// the candidates worth optimising (negative: no budget, 5 s each).
 std::size_t shape_and_choose(const std::vector<learned_circuit>& candidates, bool complete, bool use_abc, double seconds,
                              std::size_t max_ands, std::vector<optimized>& shaped) {
   const auto start = std::chrono::steady_clock::now();
@@ -243,13 +244,11 @@ std::size_t shape_and_choose(const std::vector<learned_circuit>& candidates, boo
     const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double share = seconds >= 0 ? std::max(0.0, seconds - spent) / double(std::max<std::size_t>(1, sharing)) : 5.0;
     shaped.push_back(optimize(candidates[k].circuit_, use_abc && worth(k), share));
-    // A complete table: exact first, then the fewest ANDs. Samples: the fewest errors on the
-    // validation rows (on the training rows without them), then the fewest ANDs.
     const auto key = [&](std::size_t i) {
       const auto& st = candidates[i].stats;
-      // A candidate that measured nothing (its search had no time for one attempt) comes last.
-      // So does one over --max-ands, before it.
-      // A complete table that none learned exactly: the fewest errors, as for samples.
+      // A candidate that measured nothing (its search had no time for one attempt) comes last,
+      // one over --max-ands just before it. Of the inexact ones on a complete table, the fewest
+      // errors come first, as for samples.
       const std::uint64_t errors = st.valid_errors.value_or(st.train_errors);
       const std::uint64_t wrong = st.train_cared_bits == 0 && candidates[i].attempts == 0 ? std::numeric_limits<std::uint64_t>::max()
                                   : shaped[i].final_aig.num_ands() > max_ands          ? std::numeric_limits<std::uint64_t>::max() - 1

@@ -101,7 +101,7 @@ TEST_CASE("the depth chosen on held-out rows generalises on a noisy function of 
   const bit_dataset train = random_samples(40, 3000, 0.1, r, label);
   const bit_dataset fresh = random_samples(40, 3000, 0, r, label);
   tree_report report;
-  const decision_tree t = learn_decision_tree(train, {}, &report);
+  const decision_tree t = learn_decision_tree(train, {.pruning = tree_pruning::depth}, &report);
   INFO("depth " << report.depth << ", decisions " << t.decisions());
   CHECK(report.depth >= 4);
   CHECK(report.depth <= 8);  // a tree grown to the end memorises the noise

@@ -1,8 +1,10 @@
 // Decision trees learned from one-output samples, bit-parallel: the rows that reach a node are a
 // bit mask, so the two counts a split needs for every input (rows with the input at 1, and those of
 // them labelled 1) are two AND-popcounts over the words of the mask. Splits maximise information
-// gain; the depth is chosen on rows held out from the training rows, and the tree regrown on all of
-// them at that depth. The tree becomes a Z2 circuit of multiplexers, one per decision.
+// gain; the tree is regularised — CART's cost-complexity pruning, or one depth for every path — by
+// the choice that does best on rows held out from the training rows, then regrown on all of them
+// and regularised the same way. The tree becomes a Z2 circuit of multiplexers, one per decision;
+// bagged trees (a forest) answer by majority.
 //
 // A tree is the model that generalises best on many small-sample functions of IWLS 2020 (comparisons,
 // thresholds, functions of a few inputs), where a network of LUTs trained by the vote search
@@ -46,7 +48,7 @@ enum class tree_pruning : std::uint8_t {
 
 /// Options of grow_decision_tree and learn_decision_tree.
 struct tree_params {
-  tree_pruning pruning = tree_pruning::depth;
+  tree_pruning pruning = tree_pruning::cost_complexity;
   std::size_t max_depth = 0;     // 0: chosen on held-out training rows (learn_decision_tree)
   std::size_t max_decisions = 1600;  // a decision costs at most 3 ANDs: 1600 stay under IWLS's 5000
   std::size_t deepest = 24;      // the largest depth the choice considers
