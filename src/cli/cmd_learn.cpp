@@ -33,7 +33,7 @@ const command_spec& learn_spec() {
       "Learn a circuit that computes a truth table (or fits labelled bit data), write it, and verify it.", 0, 1,
       {{"out", "FILE", "write the learned circuit: .aig, .aag, .blif, .v, .circ or .dot"},
        {"arch", "K:W1,W2,...", "LUT network: K-input LUTs, hidden layer widths (default: automatic search)", any_text(), {"Z2"}},
-       {"method", "HOW", "auto (default): for a complete table, a decision diagram and the learned network, keeping the smaller; for one-output samples with validation rows, a decision tree, a forest, a gate network and LUT networks, keeping the best on validation; search: the LUT network only; diagram: the diagram only; gates: the gate network only; tree: the decision tree and forest only", one_of({"auto", "diagram", "search", "gates", "tree"}), {"Z2"}},
+       {"method", "HOW", "auto (default): for a complete table, a decision diagram and the learned network, keeping the smaller; for one-output samples with validation rows, a decision tree, a forest, a linear threshold unit, a gate network and LUT networks, keeping the best on validation; search: the LUT network only; diagram: the diagram only; gates: the gate network only; tree: the decision tree and forest only; linear: the threshold unit only", one_of({"auto", "diagram", "search", "gates", "tree", "linear"}), {"Z2"}},
        {"max-ands", "N", "keep no candidate with more than N AND nodes (after ABC); fail when none is within N (IWLS 2020: 5000)", integer_in(1, INT64_MAX), {"Z2"}},
        {"decompose", "HOW", "auto (default): a joint network, then one per output if needed; outputs; none", one_of({"auto", "outputs", "none"}), {"Z2"}},
        {"wiring", "KIND", "cover (every source used; default) or random", one_of({"cover", "random"}), {"Z2"}},
@@ -192,7 +192,7 @@ optimized optimize(const circuit<z2>& c, bool use_abc, double seconds) {
 
 // The options that decide what is done, checked before any work starts.
 struct learn_plan {
-  bool use_diagram = false, use_search = true, use_gates = false, use_tree = false, use_abc = true;
+  bool use_diagram = false, use_search = true, use_gates = false, use_tree = false, use_linear = false, use_abc = true;
 };
 
 learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool has_valid, bool user_model) {
@@ -212,18 +212,20 @@ learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool ha
   }
   // The gate network reads one-output samples and is chosen on validation rows.
   const bool gates_fit = !complete && has_valid && tr.num_outputs() == 1 && tr.fully_specified() && !user_model;
-  if ((method == "gates" || method == "tree") && !gates_fit) {
+  const bool sample_method = method == "gates" || method == "tree" || method == "linear";
+  if (sample_method && !gates_fit) {
     throw usage_error("--method " + method + " needs one-output samples with validation rows (--valid or --valid-split), and no --arch, --resume or --model");
   }
   learn_plan p;
   p.use_diagram = complete && !user_model && (method == "auto" || method == "diagram");
   p.use_search = method == "auto" || method == "search";
   // A gate network has no parameter file: with --save-params, auto keeps to the LUT network.
-  if ((method == "gates" || method == "tree") && args.value("save-params")) {
+  if (sample_method && args.value("save-params")) {
     throw usage_error("--save-params saves a LUT network; --method " + method + " makes none");
   }
   p.use_gates = gates_fit && (method == "gates" || (method == "auto" && !args.value("save-params")));
   p.use_tree = gates_fit && (method == "tree" || (method == "auto" && !args.value("save-params")));
+  p.use_linear = gates_fit && (method == "linear" || (method == "auto" && !args.value("save-params")));
   p.use_abc = how == "abc";
   return p;
 }
@@ -330,7 +332,8 @@ int run_learn(const parsed_args& args, results& result) {
   std::vector<learned_circuit> candidates;
   // Without a time limit (a step budget) the order search runs to its end: the result is reproducible.
   if (plan.use_diagram) candidates.push_back(learn_diagram(tr, budget > 0 ? 0.2 * budget : std::numeric_limits<double>::infinity(), progress));
-  // One-output samples with validation rows: a decision tree and a forest (a few seconds), then three
+  // One-output samples with validation rows: a decision tree, a forest and a linear threshold unit
+  // (a few seconds), then three
   // candidates with a quarter of the budget each — the gate network, the LUT network on the inputs
   // that carry the most information about the output (sparse functions hide a few relevant inputs
   // among many), and the LUT network on all.
@@ -338,6 +341,7 @@ int run_learn(const parsed_args& args, results& result) {
     candidates.push_back(learn_tree(tr, *data.valid, tree_pruning::cost_complexity, base.seed, progress));
     candidates.push_back(learn_forest(tr, *data.valid, 9, base.seed, progress));
   }
+  if (plan.use_linear) candidates.push_back(learn_threshold(tr, *data.valid, base.seed, progress));
   const std::size_t focus = 12;
   const bool use_focus = plan.use_gates && plan.use_search && auto_arch && !resumed && tr.num_inputs() > focus;
   const double quarter = 0.25 * budget;

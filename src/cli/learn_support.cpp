@@ -8,6 +8,7 @@
 #include "bitlens/ir/compose.hpp"
 #include "bitlens/learn/decision_diagram.hpp"
 #include "bitlens/learn/decision_tree.hpp"
+#include "bitlens/learn/linear_threshold.hpp"
 #include "bitlens/learn/gate_train.hpp"
 #include "bitlens/models/gate_classifier.hpp"
 #include "bitlens/models/gate_layers.hpp"
@@ -370,6 +371,17 @@ learned_circuit learn_forest(const bit_dataset& train, const bit_dataset& valid,
   desc << "forest of " << trees << " bagged decision trees, " << decisions << " decisions, cut at depth " << report.depth
        << " (chosen on a quarter of the training rows held out), majority";
   return measured(decision_forest_circuit(f, train.num_inputs(), train.input_names), desc.str(), train, valid, start);
+}
+
+learned_circuit learn_threshold(const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed, progress_printer& progress) {
+  progress.attempt(1, "linear threshold unit");
+  const auto start = std::chrono::steady_clock::now();
+  threshold_report report;
+  const threshold_unit u = learn_threshold_unit(train, {.seed = seed}, &report);
+  std::ostringstream desc;
+  desc << "linear threshold unit, " << u.support() << " weights of " << report.bits
+       << " bits, averaged perceptron (how many weights and bits chosen on a quarter of the training rows held out)";
+  return measured(threshold_circuit(u, train.num_inputs(), train.input_names), desc.str(), train, valid, start);
 }
 
 learned_circuit learn_diagram(const bit_dataset& table, double seconds, progress_printer& progress) {

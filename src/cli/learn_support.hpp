@@ -91,6 +91,11 @@ learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, t
 /// (bagging), answering by majority, cut at a depth chosen on held-out rows.
 learned_circuit learn_forest(const bit_dataset& train, const bit_dataset& valid, std::size_t trees, std::uint64_t seed, progress_printer& progress);
 
+/// The same for a linear threshold unit (learn/linear_threshold.hpp): averaged-perceptron weights,
+/// the largest kept and rounded to a few bits, as many and as wide as a quarter of the training
+/// rows held out says.
+learned_circuit learn_threshold(const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed, progress_printer& progress);
+
 /// The inputs of one-output data ranked by the information each carries about the output: the
 /// mutual information I(x_i; y) over the cared rows, highest first (ties: lower index first).
 std::vector<std::size_t> informative_inputs(const bit_dataset& d);

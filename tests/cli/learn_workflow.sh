@@ -53,11 +53,13 @@ expect 1 "no-such.truth: cannot open" -- "$bl" learn "$tmp/no-such.truth"
 # one); its circuit is the whole classifier and scores on the validation rows what learn reports.
 awk 'BEGIN { srand(11); print ".i 12"; print ".o 1"; print ".type fr"; for (k = 0; k < 800; k++) { l = ""; for (i = 0; i < 12; i++) { b[i] = rand() < 0.5; l = l b[i] } print l " " ((b[0] + b[3] + b[5] + b[9] >= 2) ? 1 : 0) } print ".e" }' > "$tmp/maj.pla"
 expect_all 0 "model: gate network, 4 x 200.*validation accuracy" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --method gates --time-limit 3 -j 1 -q --no-verify -o "$tmp/maj.aig"
-expect 0 "candidates: decision tree[^;]*; forest of 9 bagged decision trees[^;]*; gate network[^;]*; [0-9]+:[0-9]" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --time-limit 4 -j 1 -q --no-verify
+expect 0 "candidates: decision tree[^;]*; forest of 9 bagged decision trees[^;]*; linear threshold unit[^;]*; gate network[^;]*; [0-9]+:[0-9]" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --time-limit 4 -j 1 -q --no-verify
 expect 2 "--method gates needs one-output samples with validation rows" -- "$bl" learn "$tmp/maj.pla" --method gates
 expect 2 "--method gates needs one-output samples" -- "$bl" learn "$circ/adder2.truth" --method gates --valid-split 0.2
 # The decision tree and the forest, regularised on held-out training rows; alone with --method tree.
 expect_all 0 "model: (decision tree|forest of 9 bagged decision trees), [0-9]+ decisions.*validation accuracy" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --method tree -j 1 -q --no-verify -o "$tmp/tree.aig"
+# The linear threshold unit: the majority of four inputs is one, learned exactly.
+expect_all 0 "model: linear threshold unit, [0-9]+ weights of [0-9]+ bits.*validation accuracy 100.00%" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --method linear -j 1 -q --no-verify
 # --max-ands: no candidate over the limit is kept; when none is within it, nothing is written.
 expect_all 1 "no candidate has at most 1 AND nodes.*not written: .*over --max-ands" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --method tree --max-ands 1 -j 1 -q --no-verify -o "$tmp/small.aig"
 [ ! -e "$tmp/small.aig" ] && echo "ok: nothing written over --max-ands" || { echo "FAIL: a circuit over --max-ands was written"; fail=1; }
@@ -67,7 +69,7 @@ expect 2 "--save-params saves a LUT network; --method tree makes none" -- "$bl" 
 # A sparse function of 40 inputs (y = x3 x17 + x29): the LUT network on the most informative inputs
 # finds it exactly (its circuit reads those inputs of the whole row); the candidate kept is exact.
 awk 'BEGIN { srand(12); print ".i 40"; print ".o 1"; print ".type fr"; for (k = 0; k < 1200; k++) { l = ""; for (i = 0; i < 40; i++) { b[i] = rand() < 0.5; l = l b[i] } print l " " (((b[3] && b[17]) || b[29]) ? 1 : 0) } print ".e" }' > "$tmp/sparse.pla"
-expect_all 0 "validation accuracy 100.00%.*candidates: decision tree[^;]*; forest of 9 bagged decision trees[^;]*; gate network.*on the 12 most informative inputs: [^;]*: validation accuracy [0-9.]+%, [0-9]+ AND nodes" -- "$bl" learn "$tmp/sparse.pla" --valid-split 0.25 --time-limit 6 -j 1 -q --no-verify
+expect_all 0 "validation accuracy 100.00%.*candidates: decision tree[^;]*; forest of 9 bagged decision trees[^;]*; linear threshold unit[^;]*; gate network.*on the 12 most informative inputs: [^;]*: validation accuracy [0-9.]+%, [0-9]+ AND nodes" -- "$bl" learn "$tmp/sparse.pla" --valid-split 0.25 --time-limit 6 -j 1 -q --no-verify
 # With a step budget the three candidates are reproducible, whatever the threads.
 for j in 1 2; do "$bl" learn "$tmp/sparse.pla" --valid-split 0.25 --steps 200 -j $j -q --no-verify --optimize none -o "$tmp/sparse$j.aag" >/dev/null; done
 cmp -s "$tmp/sparse1.aag" "$tmp/sparse2.aag" && echo "ok: the portfolio under --steps is reproducible" || { echo "FAIL: --steps runs differ"; fail=1; }
