@@ -2,6 +2,7 @@
 // labelled bits with a validation split that chooses the model, tested once on new data, exported
 // as a netlist or a C function.
 #include "bitlens/algebra/error.hpp"
+#include "bitlens/algebra/row_split.hpp"
 #include "bitlens/eval/gate_inference.hpp"
 #include "bitlens/io/file.hpp"
 #include "bitlens/io/idx.hpp"
@@ -152,14 +153,11 @@ int run_train(const parsed_args& args, results& result) {
     valid = load_samples(*v, levels, args.value_or("label", ""));
     if (valid.inputs.num_wires() != train.inputs.num_wires()) throw input_error(*v, 0, "validation samples have a different number of bits");
   } else {
-    std::vector<std::size_t> rows(data.labels.size());
-    std::iota(rows.begin(), rows.end(), std::size_t{0});
     std::mt19937_64 rng(lp.seed ^ 0x5eedULL);
-    std::shuffle(rows.begin(), rows.end(), rng);
-    const auto cut = std::max<std::size_t>(1, static_cast<std::size_t>(split * static_cast<double>(rows.size())));
-    if (cut >= rows.size()) throw input_error(args.positionals()[1], 0, "too few samples to hold out a validation split");
-    valid = subset(data, std::span<const std::size_t>(rows).first(cut));
-    train = subset(data, std::span<const std::size_t>(rows).subspan(cut));
+    const row_split rows = split_rows(data.labels.size(), split, rng, 1);
+    if (rows.rest.empty()) throw input_error(args.positionals()[1], 0, "too few samples to hold out a validation split");
+    valid = subset(data, rows.held);
+    train = subset(data, rows.rest);
   }
   p.classes = std::max(train.num_classes(), valid.num_classes());
   if (p.classes < 2) throw input_error(args.positionals()[1], 0, "the samples have fewer than two classes");

@@ -2,15 +2,16 @@
 // verifies it (own evaluation, and ABC's cec where berkeley-abc is installed).
 #include "abc.hpp"
 #include "bitlens/algebra/error.hpp"
+#include "bitlens/algebra/row_split.hpp"
 #include "bitlens/io/aig.hpp"
 #include "bitlens/io/file.hpp"
 #include "bitlens/io/netlist.hpp"
 #include "bitlens/io/truth_table.hpp"
+#include "bitlens/ir/compose.hpp"
 #include "bitlens/learn/decision_diagram.hpp"
 #include "bitlens/learn/train.hpp"
 #include "bitlens/models/lut_network.hpp"
 #include "bitlens/models/rda_models.hpp"
-#include "bitlens/ir/compose.hpp"
 #include "commands.hpp"
 #include "default_table.hpp"
 #include "learn_support.hpp"
@@ -105,13 +106,10 @@ loaded_data load_data(const parsed_args& args, std::uint64_t seed) {
     }
   } else if (args.value("valid-split")) {
     const double f = args.real("valid-split", 0);
-    std::vector<std::size_t> rows(d.train.num_samples());
-    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
     std::mt19937_64 rng(seed ^ 0x5eedULL);
-    std::shuffle(rows.begin(), rows.end(), rng);
-    const auto cut = static_cast<std::size_t>(f * double(rows.size()));
-    d.valid = d.train.subset(std::span<const std::size_t>(rows).first(cut));
-    d.train = d.train.subset(std::span<const std::size_t>(rows).subspan(cut));
+    const row_split rows = split_rows(d.train.num_samples(), f, rng);
+    d.valid = d.train.subset(rows.held);
+    d.train = d.train.subset(rows.rest);
     d.truth_path.reset();
   }
   return d;

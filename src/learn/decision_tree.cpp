@@ -1,6 +1,7 @@
 // Decision trees grown best-first over bit masks of rows (see the header).
 #include "bitlens/learn/decision_tree.hpp"
 
+#include "bitlens/algebra/row_split.hpp"
 #include "bitlens/ir/builder.hpp"
 
 #include <algorithm>
@@ -140,18 +141,6 @@ std::vector<wire> named_inputs(circuit_builder<z2>& b, std::size_t num_inputs, c
   std::vector<wire> x;
   for (std::size_t i = 0; i < num_inputs; ++i) x.push_back(b.input(names.size() == num_inputs ? names[i] : "x" + std::to_string(i)));
   return x;
-}
-
-// Rows `order` split into a held-out share and the rest, each sorted.
-std::pair<std::vector<std::size_t>, std::vector<std::size_t>> hold_out(std::size_t rows, double share, std::mt19937_64& rng) {
-  std::vector<std::size_t> order(rows);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::shuffle(order.begin(), order.end(), rng);
-  const auto held = static_cast<std::ptrdiff_t>(share * static_cast<double>(rows));
-  std::vector<std::size_t> held_rows(order.begin(), order.begin() + held), fit_rows(order.begin() + held, order.end());
-  std::sort(held_rows.begin(), held_rows.end());
-  std::sort(fit_rows.begin(), fit_rows.end());
-  return {std::move(held_rows), std::move(fit_rows)};
 }
 
 // The depth (0 … deepest reached) at which `predict(depth)` makes the fewest errors on `check`.
@@ -332,8 +321,8 @@ decision_tree learn_decision_tree(const bit_dataset& train, const tree_params& p
   // Grow on the rows not held out to the deepest depth considered; count the held-out errors of
   // that tree at each depth or pruning.
   std::mt19937_64 rng(params.seed);
-  const auto [held_rows, fit_rows] = hold_out(train.num_samples(), params.holdout, rng);
-  const bit_dataset check = train.subset(held_rows), fit = train.subset(fit_rows);
+  const row_split rows = split_rows(train.num_samples(), params.holdout, rng);
+  const bit_dataset check = train.subset(rows.held), fit = train.subset(rows.rest);
   const decision_tree probe = grow_decision_tree(fit, params.deepest, params.max_decisions);
   if (params.pruning == tree_pruning::depth) {
     tree_report r = choose_depth(check, probe.depth(), [&](std::size_t depth) { return tree_predictions(probe, check.inputs, depth); });
@@ -394,9 +383,9 @@ bitvec forest_predictions(const decision_forest& f, const bit_batch& inputs, std
 decision_forest learn_decision_forest(const bit_dataset& train, const forest_params& params, tree_report* report) {
   if (params.trees % 2 == 0) throw std::invalid_argument("learn_decision_forest: the majority needs an odd number of trees, got " + std::to_string(params.trees));
   std::mt19937_64 rng(params.seed);
-  const auto [held_rows, fit_rows] = hold_out(train.num_samples(), params.holdout, rng);
-  const bit_dataset check = train.subset(held_rows);
-  const decision_forest probe = grow_forest(train.subset(fit_rows), params, params.deepest, rng());
+  const row_split rows = split_rows(train.num_samples(), params.holdout, rng);
+  const bit_dataset check = train.subset(rows.held);
+  const decision_forest probe = grow_forest(train.subset(rows.rest), params, params.deepest, rng());
   std::size_t reached = 0;
   for (const auto& t : probe.trees) reached = std::max(reached, t.depth());
   tree_report r = choose_depth(check, reached, [&](std::size_t depth) { return forest_predictions(probe, check.inputs, depth); });

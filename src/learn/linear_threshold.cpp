@@ -1,6 +1,7 @@
 // Linear threshold units: averaged perceptron, sparse integer rounding, an adder circuit (see the header).
 #include "bitlens/learn/linear_threshold.hpp"
 
+#include "bitlens/algebra/row_split.hpp"
 #include "bitlens/ir/builder.hpp"
 
 #include <algorithm>
@@ -140,15 +141,9 @@ threshold_unit integer_unit(const std::vector<double>& real, std::size_t support
 
 threshold_unit learn_threshold_unit(const bit_dataset& train, const threshold_params& params, threshold_report* report) {
   check_one_output(train, "learn_threshold_unit");
-  std::vector<std::size_t> order(train.num_samples());
-  std::iota(order.begin(), order.end(), std::size_t{0});
   std::mt19937_64 rng(params.seed);
-  std::shuffle(order.begin(), order.end(), rng);
-  const auto held = static_cast<std::ptrdiff_t>(params.holdout * static_cast<double>(order.size()));
-  std::vector<std::size_t> held_rows(order.begin(), order.begin() + held), fit_rows(order.begin() + held, order.end());
-  std::sort(held_rows.begin(), held_rows.end());
-  std::sort(fit_rows.begin(), fit_rows.end());
-  const bit_dataset fit = train.subset(fit_rows), check = train.subset(held_rows);
+  const row_split rows = split_rows(train.num_samples(), params.holdout, rng);
+  const bit_dataset fit = train.subset(rows.rest), check = train.subset(rows.held);
   const std::vector<double> real = perceptron_weights(fit, params.epochs, rng());
   threshold_report r;
   std::size_t best_errors = SIZE_MAX, best_size = SIZE_MAX;

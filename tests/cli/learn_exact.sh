@@ -35,7 +35,7 @@ expect_all 1 "not written: .*keep.aig" -- "$bl" learn "$tmp/multiplier3.truth" -
 grep -qx "keep me" "$tmp/keep.aig" && echo "ok: a failed learn left --out untouched" || { echo "FAIL: --out was replaced"; fail=1; }
 # Options are checked before work starts and before any file is opened.
 echo "old metrics" > "$tmp/m.jsonl"
-expect_all 2 "--method must be auto, diagram, search, gates or tree" -- "$bl" learn --method magic --metrics "$tmp/m.jsonl"
+expect_all 2 "--method must be auto, diagram, search, gates, tree or linear" -- "$bl" learn --method magic --metrics "$tmp/m.jsonl"
 expect_all 2 "--optimize must be abc or none" -- "$bl" learn --optimize lots --metrics "$tmp/m.jsonl"
 grep -qx "old metrics" "$tmp/m.jsonl" && echo "ok: refused options left --metrics untouched" || { echo "FAIL: --metrics was truncated"; fail=1; }
 expect_all 2 "the directory .*/missing does not exist" -- "$bl" learn --out "$tmp/missing/x.aig"

@@ -135,7 +135,7 @@ expect 2 "--wiring must be cover or random" -- "$bl" learn --wiring zig --out ke
 expect 2 "LUT size must be from 1 to 8" -- "$bl" learn --arch 9:3 --out keep.aig
 expect 2 "layer width '0' is not a positive number" -- "$bl" learn --arch 4:3,0 --out keep.aig
 expect 2 "--optimizer must be vote, parity or rda" -- "$bl" learn --optimizer adam --out keep.aig
-expect 2 "--method must be auto, diagram, search, gates or tree" -- "$bl" learn --method magic --out keep.aig --metrics keep.jsonl
+expect 2 "--method must be auto, diagram, search, gates, tree or linear" -- "$bl" learn --method magic --out keep.aig --metrics keep.jsonl
 expect 2 "--optimize must be abc or none" -- "$bl" learn --optimize lots --out keep.aig --metrics keep.jsonl
 expect 2 "--decompose must be auto, outputs or none" -- "$bl" learn --decompose sideways --out keep.aig
 expect 2 "--model must be lut, memoriser or pseudo-linear" -- "$bl" learn --model tree --out keep.aig
