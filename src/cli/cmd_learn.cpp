@@ -89,6 +89,17 @@ struct loaded_data {
   std::optional<std::string> truth_path;  // a .truth file ABC can read directly
 };
 
+// The rows of d where some output is cared for.
+bit_dataset cared_rows(const bit_dataset& d) {
+  bitvec any(d.num_samples());
+  for (std::size_t o = 0; o < d.num_outputs(); ++o) any |= d.care.wire(o);
+  std::vector<std::size_t> rows;
+  for (std::size_t s = 0; s < d.num_samples(); ++s) {
+    if (any.get(s)) rows.push_back(s);
+  }
+  return d.subset(rows);
+}
+
 loaded_data load_data(const parsed_args& args, std::uint64_t seed) {
   loaded_data d;
   if (args.positionals().empty()) {
@@ -98,6 +109,13 @@ loaded_data load_data(const parsed_args& args, std::uint64_t seed) {
     d.name = args.positionals()[0];
     d.train = read_table(d.name);
     if (has_extension(d.name, ".truth") && d.name.find_first_of(" ;'\"") == std::string::npos) d.truth_path = d.name;
+  }
+  // With validation rows the data are samples: a PLA of few inputs, which reads as a complete table
+  // whose unlisted rows are don't-cares, becomes its listed rows, so that every sample model
+  // (the trees, the threshold unit, the gate network) can learn it and a split splits them.
+  if ((args.value("valid") || args.value("valid-split")) && d.train.is_complete_table() && !d.train.fully_specified()) {
+    d.train = cared_rows(d.train);
+    d.truth_path.reset();
   }
   if (const auto v = args.value("valid")) {
     d.valid = read_table(*v);
@@ -112,6 +130,7 @@ loaded_data load_data(const parsed_args& args, std::uint64_t seed) {
     d.train = d.train.subset(rows.rest);
     d.truth_path.reset();
   }
+  if (d.valid && d.valid->is_complete_table() && !d.valid->fully_specified()) d.valid = cared_rows(*d.valid);
   return d;
 }
 

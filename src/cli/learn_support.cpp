@@ -344,17 +344,22 @@ learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& 
   return out;
 }
 
+// Whether the (distinct) rows cover at least half of the input space: rows met later mostly repeat
+// them (the reader merges repeated rows), so a tree that fits every row beats one pruned on a share
+// held out, which measures rows never seen.
+namespace {
+bool covers_most_rows(const bit_dataset& d) { return d.num_inputs() < 40 && 2 * d.num_samples() >= (std::size_t{1} << d.num_inputs()); }
+}  // namespace
+
 learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, tree_pruning pruning, std::uint64_t seed, progress_printer& progress) {
   progress.attempt(1, "decision tree");
   const auto start = std::chrono::steady_clock::now();
   tree_report report;
-  // Rows that make a complete table (the reader merges repeated rows) leave nothing unseen to
-  // generalise to: the tree is grown to fit them all, not pruned on a share held out.
-  const bool complete = train.is_complete_table() && train.fully_specified();
-  const decision_tree t = learn_decision_tree(train, {.pruning = pruning, .max_depth = complete ? train.num_inputs() : 0, .seed = seed}, &report);
+  const bool dense = covers_most_rows(train);
+  const decision_tree t = learn_decision_tree(train, {.pruning = pruning, .max_depth = dense ? train.num_inputs() : 0, .seed = seed}, &report);
   std::ostringstream desc;
   desc << "decision tree, " << t.decisions() << " decisions, depth " << t.depth();
-  if (complete) desc << " (grown to fit the complete table)";
+  if (dense) desc << " (grown to fit the rows: they cover most of the input space)";
   else if (pruning == tree_pruning::depth) desc << " (chosen on a quarter of the training rows held out)";
   else desc << ", pruned at cost " << report.alpha << " per leaf (chosen on a quarter of the training rows held out)";
   return measured(decision_tree_circuit(t, train.num_inputs(), train.input_names), desc.str(), train, valid, start);
@@ -364,12 +369,13 @@ learned_circuit learn_forest(const bit_dataset& train, const bit_dataset& valid,
   progress.attempt(1, "forest of " + std::to_string(trees) + " bagged decision trees");
   const auto start = std::chrono::steady_clock::now();
   tree_report report;
-  const decision_forest f = learn_decision_forest(train, {.trees = trees, .seed = seed}, &report);
+  const bool dense = covers_most_rows(train);
+  const decision_forest f = learn_decision_forest(train, {.trees = trees, .max_depth = dense ? train.num_inputs() : 0, .seed = seed}, &report);
   std::size_t decisions = 0;
   for (const auto& t : f.trees) decisions += t.decisions();
   std::ostringstream desc;
   desc << "forest of " << trees << " bagged decision trees, " << decisions << " decisions, cut at depth " << report.depth
-       << " (chosen on a quarter of the training rows held out), majority";
+       << (dense ? " (the rows cover most of the input space)" : " (chosen on a quarter of the training rows held out)") << ", majority";
   return measured(decision_forest_circuit(f, train.num_inputs(), train.input_names), desc.str(), train, valid, start);
 }
 

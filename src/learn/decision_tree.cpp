@@ -383,6 +383,10 @@ bitvec forest_predictions(const decision_forest& f, const bit_batch& inputs, std
 decision_forest learn_decision_forest(const bit_dataset& train, const forest_params& params, tree_report* report) {
   if (params.trees % 2 == 0) throw std::invalid_argument("learn_decision_forest: the majority needs an odd number of trees, got " + std::to_string(params.trees));
   std::mt19937_64 rng(params.seed);
+  if (params.max_depth > 0) {
+    if (report != nullptr) *report = tree_report{params.max_depth, 0, {}};
+    return grow_forest(train, params, params.max_depth, rng());
+  }
   const row_split rows = split_rows(train.num_samples(), params.holdout, rng);
   const bit_dataset check = train.subset(rows.held);
   const decision_forest probe = grow_forest(train.subset(rows.rest), params, params.deepest, rng());

@@ -58,6 +58,10 @@ expect 2 "--method gates needs one-output samples with validation rows" -- "$bl"
 expect 2 "--method gates needs one-output samples" -- "$bl" learn "$circ/adder2.truth" --method gates --valid-split 0.2
 # The decision tree and the forest, regularised on held-out training rows; alone with --method tree.
 expect_all 0 "model: (decision tree|forest of 9 bagged decision trees), [0-9]+ decisions.*validation accuracy" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --method tree -j 1 -q --no-verify -o "$tmp/tree.aig"
+# Samples of 8 inputs read as a table with don't-cares; with validation rows they are samples, and
+# 400 rows of 256 patterns cover most of the space: the trees fit every row.
+awk 'BEGIN { srand(13); print ".i 8"; print ".o 1"; print ".type fr"; for (k = 0; k < 400; k++) { l = ""; for (i = 0; i < 8; i++) { b[i] = rand() < 0.5; l = l b[i] } print l " " ((b[0] && b[1]) != (b[2] || b[5]) ? 1 : 0) } print ".e" }' > "$tmp/dense.pla"
+expect_all 0 "model: (decision tree|forest of 9)[^(]*\([^)]*cover most of the input space\).*validation accuracy 100.00%" -- "$bl" learn "$tmp/dense.pla" --valid-split 0.25 --method tree -j 1 -q --no-verify
 # The linear threshold unit: the majority of four inputs is one, learned exactly.
 expect_all 0 "model: linear threshold unit, [0-9]+ weights of [0-9]+ bits.*validation accuracy 100.00%" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --method linear -j 1 -q --no-verify
 # --max-ands: no candidate over the limit is kept; when none is within it, nothing is written.

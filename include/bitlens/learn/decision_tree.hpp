@@ -98,6 +98,7 @@ struct decision_forest {
 /// Options of learn_decision_forest.
 struct forest_params {
   std::size_t trees = 9;             // odd
+  std::size_t max_depth = 0;         // 0: chosen on held-out training rows
   std::size_t max_decisions = 3000;  // all trees together (up to 3 ANDs each, before optimisation)
   double input_share = 1;            // share of the inputs each split chooses among (1: all); 0: √n of the n
   std::size_t deepest = 24;          // the largest depth the choice considers
@@ -110,8 +111,8 @@ bitvec forest_predictions(const decision_forest& f, const bit_batch& inputs, std
 
 /// A forest for output 0 of `train`: params.trees trees, each of at most max_decisions / trees
 /// decisions, grown on a bootstrap sample with each split chosen among params.input_share of the inputs;
-/// the depth they are cut at is chosen on held-out rows as in learn_decision_tree, then the forest
-/// is regrown on all the training rows. std::invalid_argument for an even number of trees.
+/// the depth they are cut at is params.max_depth or, when it is 0, chosen on held-out rows as in
+/// learn_decision_tree, then the forest is regrown on all the training rows. std::invalid_argument for an even number of trees.
 decision_forest learn_decision_forest(const bit_dataset& train, const forest_params& params, tree_report* report = nullptr);
 
 /// The forest as a circuit: its trees' circuits and their majority.
