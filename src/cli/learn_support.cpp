@@ -8,8 +8,8 @@
 #include "bitlens/ir/compose.hpp"
 #include "bitlens/learn/decision_diagram.hpp"
 #include "bitlens/learn/decision_tree.hpp"
-#include "bitlens/learn/linear_threshold.hpp"
 #include "bitlens/learn/gate_train.hpp"
+#include "bitlens/learn/linear_threshold.hpp"
 #include "bitlens/models/gate_classifier.hpp"
 #include "bitlens/models/gate_layers.hpp"
 #include "bitlens/transform/simplify.hpp"
@@ -344,18 +344,22 @@ learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& 
   return out;
 }
 
+namespace {
+
 // Whether the (distinct) rows cover at least half of the input space: rows met later mostly repeat
 // them (the reader merges repeated rows), so a tree that fits every row beats one pruned on a share
 // held out, which measures rows never seen.
-namespace {
-bool covers_most_rows(const bit_dataset& d) { return d.num_inputs() < 40 && 2 * d.num_samples() >= (std::size_t{1} << d.num_inputs()); }
+bool rows_cover_input_space(const bit_dataset& d) {
+  return d.num_inputs() < 40 && 2 * d.num_samples() >= (std::size_t{1} << d.num_inputs());
+}
+
 }  // namespace
 
 learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, tree_pruning pruning, std::uint64_t seed, progress_printer& progress) {
   progress.attempt(1, "decision tree");
   const auto start = std::chrono::steady_clock::now();
   tree_report report;
-  const bool dense = covers_most_rows(train);
+  const bool dense = rows_cover_input_space(train);
   const decision_tree t = learn_decision_tree(train, {.pruning = pruning, .max_depth = dense ? train.num_inputs() : 0, .seed = seed}, &report);
   std::ostringstream desc;
   desc << "decision tree, " << t.decisions() << " decisions, depth " << t.depth();
@@ -369,7 +373,7 @@ learned_circuit learn_forest(const bit_dataset& train, const bit_dataset& valid,
   progress.attempt(1, "forest of " + std::to_string(trees) + " bagged decision trees");
   const auto start = std::chrono::steady_clock::now();
   tree_report report;
-  const bool dense = covers_most_rows(train);
+  const bool dense = rows_cover_input_space(train);
   const decision_forest f = learn_decision_forest(train, {.trees = trees, .max_depth = dense ? train.num_inputs() : 0, .seed = seed}, &report);
   std::size_t decisions = 0;
   for (const auto& t : f.trees) decisions += t.decisions();

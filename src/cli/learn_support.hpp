@@ -83,12 +83,13 @@ learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& 
                                    double seconds, std::size_t epochs, unsigned threads, std::uint64_t seed,
                                    progress_printer& progress);
 
-/// For one-output sample data with validation rows, a decision tree (learn/decision_tree.hpp): its
-/// depth chosen on a quarter of the training rows held out (`seed` picks them), regrown on all of
-/// them; measured on the training and validation rows like every candidate.
+/// For one-output sample data with validation rows, a decision tree (learn/decision_tree.hpp),
+/// regularised as `pruning` says on a quarter of the training rows held out (`seed` picks them) and
+/// regrown on all of them — or, when the rows cover half the input space or more, grown to fit them
+/// all; measured on the training and validation rows like every candidate.
 learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, tree_pruning pruning, std::uint64_t seed, progress_printer& progress);
 /// The same for a forest of `trees` decision trees, each grown on a bootstrap sample of the rows
-/// (bagging), answering by majority, cut at a depth chosen on held-out rows.
+/// (bagging), answering by majority, cut at a depth chosen on held-out rows (or not cut, as above).
 learned_circuit learn_forest(const bit_dataset& train, const bit_dataset& valid, std::size_t trees, std::uint64_t seed, progress_printer& progress);
 
 /// The same for a linear threshold unit (learn/linear_threshold.hpp): averaged-perceptron weights,
