@@ -231,3 +231,33 @@ TEST_CASE("field names, moduli and conversions", "[fields]") {
   CHECK(gf_p(7).parse("-1") == 6U);
   CHECK_THROWS_AS(gf_p(7).inv(0), std::domain_error);
 }
+
+TEST_CASE("the default modulus of GF(p^k) is the first irreducible in counter order, found fast", "[fields]") {
+  // The reference twin: monic x^k + c_{k-1} x^{k-1} + ... + c_0 in counter order (c_0 fastest,
+  // c_0 ≠ 0), the first the irreducibility check accepts.
+  const auto first_irreducible = [](std::uint64_t p, unsigned k) {
+    std::vector<std::uint64_t> c(k + 1, 0);
+    c[k] = 1;
+    while (true) {
+      if (c[0] != 0) {
+        try {
+          return gf_pk(p, k, c).modulus();
+        } catch (const std::invalid_argument&) {
+        }
+      }
+      std::size_t i = 0;
+      while (i < k && ++c[i] == p) c[i++] = 0;
+    }
+  };
+  // Binomials can and cannot be irreducible: p ≡ 1 and 2 (mod 3) for k = 3, p ≡ 1 and 3 (mod 4)
+  // for k = 4, and k = 6.
+  for (const auto& [p, k] : std::vector<std::pair<std::uint64_t, unsigned>>{{7, 3}, {11, 3}, {13, 4}, {11, 4}, {7, 6}, {5, 6}, {3, 5}, {17, 2}}) {
+    INFO("GF(" << p << "^" << k << ")");
+    CHECK(gf_pk(p, k).modulus() == first_irreducible(p, k));
+  }
+  // 655373 ≡ 2 (mod 3): no x^3 + c is irreducible, and the search used to test all 655372 of them
+  // (a fuzzer time-out). The field's tables are not built (its order is past 2^20).
+  const gf_pk big(655373, 3);
+  CHECK(big.modulus()[1] == 1);
+  CHECK(big.modulus()[2] == 0);
+}
