@@ -31,8 +31,11 @@ for i in $(seq "$first" "$last"); do
   grep -q '^model: gate network' <<<"$res" && kept=gates
   grep -q '^model: on the [0-9]* most informative inputs' <<<"$res" && kept="LUTs, informative inputs"
   grep -q '^model: decision tree' <<<"$res" && kept=tree
+  grep -q '^model: decision tree distilled' <<<"$res" && kept="distilled tree"
   grep -q '^model: forest' <<<"$res" && kept=forest
+  grep -q '^model: forest[^,]*, tabulated' <<<"$res" && kept="forest, tabulated"
   grep -q '^model: linear threshold' <<<"$res" && kept=linear
+  grep -q '^model: linear threshold unit with a parity' <<<"$res" && kept="linear with a parity"
   dtacc=$(awk -v e="$ex" '$1==e{print $5}' "$dt"); dtands=$(awk -v e="$ex" '$1==e{print $4}' "$dt")
   [ "${ands:-0}" -gt 5000 ] && over=$((over + 1))
   sum=$(awk -v a="$sum" -v b="${acc:-0}" 'BEGIN{print a+b}'); n=$((n + 1))

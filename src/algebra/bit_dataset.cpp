@@ -1,5 +1,9 @@
 #include "bitlens/algebra/bit_dataset.hpp"
 
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
 namespace bitlens {
 
 bit_dataset bit_dataset::zeros(std::size_t num_inputs, std::size_t num_outputs, std::size_t num_samples) {
@@ -16,6 +20,25 @@ std::size_t bit_dataset::num_cared_bits() const {
 }
 
 bool bit_dataset::fully_specified() const { return num_cared_bits() == num_outputs() * num_samples(); }
+
+bit_dataset bit_dataset::complete_table(std::size_t num_inputs, std::size_t num_outputs) {
+  if (num_inputs >= 40) throw std::invalid_argument("complete_table: 2^" + std::to_string(num_inputs) + " rows are too many");
+  bit_dataset d = zeros(num_inputs, num_outputs, std::size_t{1} << num_inputs);
+  for (std::size_t i = 0; i < num_inputs; ++i) {
+    // Input i is a square wave of period 2^(i+1): whole words when the period is at least 64 bits.
+    auto words = d.inputs.wire(i).words();
+    if (i >= 6) {
+      const std::size_t run = std::size_t{1} << (i - 6);  // words of 0s, then of 1s
+      for (std::size_t w = 0; w < words.size(); ++w) words[w] = ((w / run) & 1U) != 0 ? ~std::uint64_t{0} : 0;
+    } else {
+      std::uint64_t pattern = 0;
+      for (unsigned b = 0; b < 64; ++b) pattern |= std::uint64_t{((b >> i) & 1U)} << b;
+      for (auto& w : words) w = pattern;
+    }
+    d.inputs.wire(i).clear_tail();
+  }
+  return d;
+}
 
 bool bit_dataset::is_complete_table() const {
   const std::size_t n = num_inputs();

@@ -383,13 +383,55 @@ learned_circuit learn_forest(const bit_dataset& train, const bit_dataset& valid,
   return measured(decision_forest_circuit(f, train.num_inputs(), train.input_names), desc.str(), train, valid, start);
 }
 
-learned_circuit learn_threshold(const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed, progress_printer& progress) {
-  progress.attempt(1, "linear threshold unit");
+decision_forest grow_teacher_forest(const bit_dataset& train, std::size_t trees, double seconds, std::uint64_t seed) {
+  constexpr std::size_t unlimited = std::numeric_limits<std::size_t>::max();
+  return learn_decision_forest(train, {.trees = trees, .max_depth = unlimited, .max_decisions = unlimited, .seconds = seconds, .seed = seed});
+}
+
+learned_circuit learn_distilled(const decision_forest& teacher, const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed,
+                                progress_printer& progress) {
+  progress.attempt(1, "decision tree distilled from a forest");
+  const auto start = std::chrono::steady_clock::now();
+  const distill_params dp{.seed = seed};
+  const decision_tree t = distilled_tree(teacher, train, dp);
+  std::ostringstream desc;
+  desc << "decision tree distilled from a forest, " << t.decisions() << " decisions, depth " << t.depth() << " (a forest of "
+       << teacher.trees.size() << " bagged trees labels " << dp.synthetic_rows << " new rows)";
+  return measured(decision_tree_circuit(t, train.num_inputs(), train.input_names), desc.str(), train, valid, start);
+}
+
+learned_circuit learn_tabulated_forest(const decision_forest& teacher, const bit_dataset& train, const bit_dataset& valid, double seconds,
+                                       progress_printer& progress) {
+  progress.attempt(1, "forest of " + std::to_string(teacher.trees.size()) + " bagged decision trees, tabulated");
+  const auto start = std::chrono::steady_clock::now();
+  const std::size_t n = train.num_inputs();
+  if (n > max_tabulated_inputs) throw std::invalid_argument("learn_tabulated_forest: " + std::to_string(n) + " inputs, at most " + std::to_string(max_tabulated_inputs));
+  std::size_t decisions = 0;
+  for (const auto& t : teacher.trees) decisions += t.decisions();
+  const bit_dataset table = forest_table(teacher, n);
+  const diagram_stats d = search_diagram_order(table, {.time_limit = seconds});
+  circuit<z2> chains = diagram_circuit(table, d.order, diagram_shape::chains);
+  circuit<z2> cubes = diagram_circuit(table, d.order, diagram_shape::balanced_cubes);
+  const bool balanced = lower_to_aig(cubes).num_ands() < lower_to_aig(chains).num_ands();
+  std::ostringstream desc;
+  desc << "forest of " << teacher.trees.size() << " bagged decision trees, tabulated over the 2^" << n << " inputs: " << decisions
+       << " decisions, as a decision diagram of " << d.nodes << " nodes (" << d.orders_tried << " variable orders tried)";
+  return measured(balanced ? std::move(cubes) : std::move(chains), desc.str(), train, valid, start);
+}
+
+learned_circuit learn_threshold(const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed, progress_printer& progress,
+                                std::span<const std::size_t> parity) {
+  progress.attempt(1, parity.empty() ? "linear threshold unit" : "linear threshold unit with a parity");
   const auto start = std::chrono::steady_clock::now();
   threshold_report report;
-  const threshold_unit u = learn_threshold_unit(train, {.seed = seed}, &report);
+  const threshold_unit u = learn_threshold_unit(train, {.parity = {parity.begin(), parity.end()}, .seed = seed}, &report);
   std::ostringstream desc;
-  desc << "linear threshold unit, " << u.support() << " weights of " << report.bits
+  desc << "linear threshold unit";
+  if (!parity.empty()) {
+    desc << " with a parity";
+    for (const auto i : parity) desc << " + " << (i < train.input_names.size() ? train.input_names[i] : "x" + std::to_string(i));
+  }
+  desc << ", " << u.support() << " weights of " << report.bits
        << " bits, averaged perceptron (how many weights and bits chosen on a quarter of the training rows held out)";
   return measured(threshold_circuit(u, train.num_inputs(), train.input_names), desc.str(), train, valid, start);
 }

@@ -91,11 +91,25 @@ learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, t
 /// The same for a forest of `trees` decision trees, each grown on a bootstrap sample of the rows
 /// (bagging), answering by majority, cut at a depth chosen on held-out rows (or not cut, as above).
 learned_circuit learn_forest(const bit_dataset& train, const bit_dataset& valid, std::size_t trees, std::uint64_t seed, progress_printer& progress);
-
+/// For one-output samples: a forest of up to `trees` bagged trees grown to fit their samples, fewer
+/// when `seconds` (> 0) run out — a teacher for the two candidates below.
+decision_forest grow_teacher_forest(const bit_dataset& train, std::size_t trees, double seconds, std::uint64_t seed);
+/// A decision tree distilled from `teacher` (learn/decision_tree.hpp, distilled_tree), measured on
+/// the training and validation rows like every candidate.
+learned_circuit learn_distilled(const decision_forest& teacher, const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed,
+                                progress_printer& progress);
+/// For at most `max_tabulated_inputs` inputs: `teacher` tabulated over the whole input space
+/// (forest_table) and the table turned into a decision-diagram circuit, its variable order searched
+/// for about `seconds`. The circuit computes exactly the teacher's majority.
+inline constexpr std::size_t max_tabulated_inputs = 20;
+learned_circuit learn_tabulated_forest(const decision_forest& teacher, const bit_dataset& train, const bit_dataset& valid, double seconds,
+                                       progress_printer& progress);
 /// The same for a linear threshold unit (learn/linear_threshold.hpp): averaged-perceptron weights,
 /// the largest kept and rounded to a few bits, as many and as wide as a quarter of the training
-/// rows held out says.
-learned_circuit learn_threshold(const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed, progress_printer& progress);
+/// rows held out says; with `parity` inputs, the unit's output is added to their parity (a sum bit
+/// of an adder: see find_parity_pair).
+learned_circuit learn_threshold(const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed, progress_printer& progress,
+                                std::span<const std::size_t> parity = {});
 
 /// The inputs of one-output data ranked by the information each carries about the output: the
 /// mutual information I(x_i; y) over the cared rows, highest first (ties: lower index first).

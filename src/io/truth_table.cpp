@@ -38,15 +38,6 @@ std::string_view trim(std::string_view s) {
   return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
-bit_dataset complete_table(std::size_t n, std::size_t m) {
-  bit_dataset d = bit_dataset::zeros(n, m, std::size_t{1} << n);
-  for (std::size_t i = 0; i < n; ++i) {
-    auto& w = d.inputs.wire(i);
-    for (std::size_t r = 0; r < d.num_samples(); ++r) w.set(r, ((r >> i) & 1U) != 0);
-  }
-  return d;
-}
-
 std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> out;
   std::istringstream in{std::string(s)};
@@ -97,7 +88,7 @@ bit_dataset parse_truth(std::string_view text, const std::string& source, table_
   if (rows.empty()) throw input_error(source, 0, "no truth table lines (the file is empty)");
   std::size_t n = 0;
   while ((std::size_t{1} << n) < length) ++n;
-  bit_dataset d = complete_table(n, rows.size());
+  bit_dataset d = bit_dataset::complete_table(n, rows.size());
   for (std::size_t o = 0; o < rows.size(); ++o) {
     auto& w = d.targets.wire(o);
     for (std::size_t c = 0; c < length; ++c) w.set(length - 1 - c, rows[o][c] == '1');
@@ -204,7 +195,7 @@ bit_dataset parse_pla(std::string_view text, const std::string& source, table_li
   bit_dataset d;
   if (as_table) {
     check_size(std::size_t{1} << n, 0);
-    d = complete_table(n, m);
+    d = bit_dataset::complete_table(n, m);
     const std::size_t rows = d.num_samples();
     std::vector<bitvec> on(m, bitvec(rows)), off(m, bitvec(rows)), dc(m, bitvec(rows));
     for (const auto& c : cubes) {

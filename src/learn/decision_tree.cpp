@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -158,11 +159,14 @@ tree_report choose_depth(const bit_dataset& check, std::size_t reached, Predict 
 
 // A forest of `trees` trees grown on bootstrap samples of d, `seed` drawing the samples and inputs.
 decision_forest grow_forest(const bit_dataset& d, const forest_params& p, std::size_t max_depth, std::uint64_t seed) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto out_of_time = [&] { return p.seconds > 0 && std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >= p.seconds; };
   std::mt19937_64 rng(seed);
   const double n = static_cast<double>(d.num_inputs());
   const auto tried = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(p.input_share > 0 ? std::min(1.0, p.input_share) * n : std::sqrt(n))));
   decision_forest f;
   for (std::size_t k = 0; k < p.trees; ++k) {
+    if (k % 2 == 1 && out_of_time()) break;  // an odd number of trees so far: the majority has no ties
     std::vector<std::size_t> rows(d.num_samples());
     for (auto& r : rows) r = d.num_samples() == 0 ? 0 : rng() % d.num_samples();
     std::sort(rows.begin(), rows.end());
@@ -380,6 +384,22 @@ bitvec forest_predictions(const decision_forest& f, const bit_batch& inputs, std
   return greater;
 }
 
+bit_dataset forest_table(const decision_forest& f, std::size_t num_inputs, std::size_t depth) {
+  if (num_inputs > max_forest_table_inputs) {
+    throw std::invalid_argument("forest_table: " + std::to_string(num_inputs) + " inputs; at most " + std::to_string(max_forest_table_inputs));
+  }
+  for (const auto& t : f.trees) {
+    for (const auto& n : t.nodes) {
+      if (n.input != decision_tree::leaf && n.input >= num_inputs) {
+        throw std::invalid_argument("forest_table: a tree tests input " + std::to_string(n.input) + " of " + std::to_string(num_inputs));
+      }
+    }
+  }
+  bit_dataset table = bit_dataset::complete_table(num_inputs, 1);
+  table.targets.wire(0) = forest_predictions(f, table.inputs, depth);
+  return table;
+}
+
 decision_forest learn_decision_forest(const bit_dataset& train, const forest_params& params, tree_report* report) {
   if (params.trees % 2 == 0) throw std::invalid_argument("learn_decision_forest: the majority needs an odd number of trees, got " + std::to_string(params.trees));
   std::mt19937_64 rng(params.seed);
@@ -396,6 +416,42 @@ decision_forest learn_decision_forest(const bit_dataset& train, const forest_par
   decision_forest f = grow_forest(train, params, r.depth, rng());
   if (report != nullptr) *report = std::move(r);
   return f;
+}
+
+decision_tree distilled_tree(const decision_forest& teacher, const bit_dataset& train, const distill_params& params) {
+  if (train.num_outputs() != 1) throw std::invalid_argument("distilled_tree: the data needs one output, it has " + std::to_string(train.num_outputs()));
+  for (const auto& t : teacher.trees) {
+    for (const auto& node : t.nodes) {
+      if (node.input != decision_tree::leaf && node.input >= train.num_inputs()) {
+        throw std::invalid_argument("distilled_tree: the teacher tests input " + std::to_string(node.input) + " of " + std::to_string(train.num_inputs()));
+      }
+    }
+  }
+  // The cared rows only: a don't-care row teaches nothing.
+  std::vector<std::size_t> cared;
+  for (std::size_t s = 0; s < train.num_samples(); ++s) {
+    if (train.care.get(0, s)) cared.push_back(s);
+  }
+  const bit_dataset rows = train.subset(cared);
+  const std::size_t n = rows.num_inputs(), m = rows.num_samples(), extra = m == 0 ? 0 : params.synthetic_rows;
+  std::mt19937_64 rng(params.seed);
+  std::bernoulli_distribution flip(params.flip);
+  // The training rows, then the synthetic ones, which the teacher labels.
+  bit_dataset all = bit_dataset::zeros(n, 1, m + extra);
+  all.input_names = rows.input_names, all.output_names = rows.output_names;
+  for (std::size_t s = 0; s < m; ++s) all.targets.set(0, s, rows.targets.get(0, s));
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t s = 0; s < m; ++s) all.inputs.set(i, s, rows.inputs.get(i, s));
+  }
+  for (std::size_t k = 0; k < extra; ++k) {
+    const std::size_t s = m + k, source = rng() % m;
+    for (std::size_t i = 0; i < n; ++i) all.inputs.set(i, s, k % 2 == 0 ? (rng() & 1U) != 0 : rows.inputs.get(i, source) != flip(rng));
+  }
+  if (extra > 0) {
+    const bitvec taught = forest_predictions(teacher, all.inputs);
+    for (std::size_t k = 0; k < extra; ++k) all.targets.set(0, m + k, taught.get(m + k));
+  }
+  return grow_decision_tree(all, std::numeric_limits<std::size_t>::max(), params.max_decisions);
 }
 
 circuit<z2> decision_tree_circuit(const decision_tree& t, std::size_t num_inputs, const std::vector<std::string>& input_names) {

@@ -55,6 +55,10 @@ bitvec threshold_predictions(const threshold_unit& u, const bit_batch& inputs) {
   const auto s = scores(u.weights, inputs);
   bitvec out(inputs.num_samples());
   for (std::size_t r = 0; r < s.size(); ++r) out.set(r, s[r] >= u.threshold);
+  for (const auto i : u.parity) {
+    if (i >= inputs.num_wires()) throw std::invalid_argument("threshold_predictions: parity input " + std::to_string(i) + " of " + std::to_string(inputs.num_wires()));
+    out ^= inputs.wire(i);
+  }
   return out;
 }
 
@@ -110,7 +114,7 @@ threshold_unit integer_unit(const std::vector<double>& real, std::size_t support
   if (support > 0 && support < n) by_size.resize(support);
   double largest = 0;
   for (const auto i : by_size) largest = std::max(largest, std::abs(real[i]));
-  threshold_unit u{std::vector<std::int64_t>(n, 0), 0};
+  threshold_unit u{std::vector<std::int64_t>(n, 0), 0, {}};
   if (largest > 0) {
     const double scale = static_cast<double>((std::int64_t{1} << bits) - 1) / largest;
     for (const auto i : by_size) u.weights[i] = std::llround(real[i] * scale);
@@ -139,8 +143,14 @@ threshold_unit integer_unit(const std::vector<double>& real, std::size_t support
   return u;
 }
 
-threshold_unit learn_threshold_unit(const bit_dataset& train, const threshold_params& params, threshold_report* report) {
-  check_one_output(train, "learn_threshold_unit");
+threshold_unit learn_threshold_unit(const bit_dataset& given, const threshold_params& params, threshold_report* report) {
+  check_one_output(given, "learn_threshold_unit");
+  // With parity inputs, the unit learns y ⊕ their parity, and the parity is added back at the end.
+  bit_dataset train = given;
+  for (const auto i : params.parity) {
+    if (i >= train.num_inputs()) throw std::invalid_argument("learn_threshold_unit: parity input " + std::to_string(i) + " of " + std::to_string(train.num_inputs()));
+    train.targets.wire(0) ^= train.inputs.wire(i);
+  }
   std::mt19937_64 rng(params.seed);
   const row_split rows = split_rows(train.num_samples(), params.holdout, rng);
   const bit_dataset fit = train.subset(rows.rest), check = train.subset(rows.held);
@@ -155,7 +165,81 @@ threshold_unit learn_threshold_unit(const bit_dataset& train, const threshold_pa
     }
   }
   if (report != nullptr) *report = r;
-  return integer_unit(perceptron_weights(train, params.epochs, rng()), r.support, r.bits == 0 ? 1 : r.bits, train);
+  threshold_unit u = integer_unit(perceptron_weights(train, params.epochs, rng()), r.support, r.bits == 0 ? 1 : r.bits, train);
+  u.parity = params.parity;
+  return u;
+}
+
+namespace {
+
+// Σ_k (1 − 2·|g ⊕ x_k| / m)² over the inputs k other than skip_i and skip_j: the degree-1 Fourier
+// weight of g, with x the inputs' words one after another. The same body is compiled twice, once
+// for the popcnt instruction (chosen when the CPU has it), as a portable build otherwise counts bits
+// in software; the test compares it with hamming_distance.
+template <class Count>
+double weight_body(const std::uint64_t* g, const std::uint64_t* x, std::size_t n, std::size_t words, double m, std::size_t skip_i,
+                   std::size_t skip_j, Count count) {
+  double w = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k == skip_i || k == skip_j) continue;
+    const std::uint64_t* xk = x + k * words;
+    std::uint64_t differ = 0;
+    for (std::size_t t = 0; t < words; ++t) differ += count(g[t] ^ xk[t]);
+    const double c = 1 - 2 * static_cast<double>(differ) / m;
+    w += c * c;
+  }
+  return w;
+}
+
+double weight_portable(const std::uint64_t* g, const std::uint64_t* x, std::size_t n, std::size_t words, double m, std::size_t i, std::size_t j) {
+  return weight_body(g, x, n, words, m, i, j, [](std::uint64_t v) { return static_cast<std::uint64_t>(std::popcount(v)); });
+}
+
+#if defined(__x86_64__)
+__attribute__((target("popcnt"))) double weight_popcnt(const std::uint64_t* g, const std::uint64_t* x, std::size_t n, std::size_t words, double m,
+                                                       std::size_t i, std::size_t j) {
+  return weight_body(g, x, n, words, m, i, j, [](std::uint64_t v) { return static_cast<std::uint64_t>(__builtin_popcountll(v)); });
+}
+#endif
+
+using weight_fn = double (*)(const std::uint64_t*, const std::uint64_t*, std::size_t, std::size_t, double, std::size_t, std::size_t);
+
+weight_fn pick_weight() {
+#if defined(__x86_64__)
+  if (__builtin_cpu_supports("popcnt")) return weight_popcnt;
+#endif
+  return weight_portable;
+}
+
+}  // namespace
+
+parity_pair find_parity_pair(const bit_dataset& d, std::size_t max_rows) {
+  check_one_output(d, "find_parity_pair");
+  const std::size_t n = d.num_inputs();
+  std::vector<std::size_t> rows;
+  for (std::size_t r = 0; r < d.num_samples() && rows.size() < max_rows; ++r) {
+    if (d.care.get(0, r)) rows.push_back(r);
+  }
+  parity_pair best;
+  if (n < 3 || rows.empty()) return best;
+  const bit_batch x = d.inputs.select(rows);
+  const bitvec y = d.targets.select(rows).wire(0);
+  const std::size_t words = y.num_words();
+  std::vector<std::uint64_t> packed(n * words);  // the inputs' words one after another
+  for (std::size_t k = 0; k < n; ++k) std::copy(x.wire(k).words().begin(), x.wire(k).words().end(), packed.begin() + static_cast<std::ptrdiff_t>(k * words));
+  const double m = static_cast<double>(rows.size());
+  const weight_fn weight = pick_weight();
+  best.plain_weight = weight(y.words().data(), packed.data(), n, words, m, n, n);
+  best.weight = -1;
+  std::vector<std::uint64_t> g(words);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = i + 1; j < n; ++j) {
+      for (std::size_t t = 0; t < words; ++t) g[t] = y.words()[t] ^ packed[i * words + t] ^ packed[j * words + t];
+      const double w = weight(g.data(), packed.data(), n, words, m, i, j);
+      if (w > best.weight) best.weight = w, best.inputs = {i, j};
+    }
+  }
+  return best;
 }
 
 circuit<z2> threshold_circuit(const threshold_unit& u, std::size_t num_inputs, const std::vector<std::string>& input_names) {
@@ -209,6 +293,10 @@ circuit<z2> threshold_circuit(const threshold_unit& u, std::size_t num_inputs, c
       }
     }
     out = column[k].empty() ? b.zero() : column[k].front();
+  }
+  for (const auto i : u.parity) {
+    if (i >= num_inputs) throw std::invalid_argument("threshold_circuit: parity input " + std::to_string(i) + " of " + std::to_string(num_inputs));
+    out = b.add(out, x[i]);
   }
   b.output(out);
   return b.build({.prune = true});

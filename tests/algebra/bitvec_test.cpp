@@ -1,6 +1,7 @@
 // bitvec: operations against a bool-vector model, and canary tests of the tail invariant
 // (bits past size() stay zero after every operation).
 #include "bitlens/algebra/bit_batch.hpp"
+#include "bitlens/algebra/bit_dataset.hpp"
 #include "bitlens/algebra/bitvec.hpp"
 #include "support/seeds.hpp"
 
@@ -126,4 +127,21 @@ TEST_CASE("bit_batch transposes rows into wires and back", "[bit_batch]") {
   for (const auto& w : batch.wires()) CHECK(tail_is_clean(w));
   rows.emplace_back(6);
   CHECK_THROWS_AS(bit_batch::from_rows(rows, 7), std::invalid_argument);
+}
+
+TEST_CASE("complete_table sets input i of row r to bit i of r, word by word as bit by bit", "[bit_dataset]") {
+  for (std::size_t n : {0, 1, 3, 6, 7, 9, 12}) {
+    INFO("inputs " << n);
+    const bit_dataset d = bit_dataset::complete_table(n, 2);
+    REQUIRE(d.num_samples() == (std::size_t{1} << n));
+    REQUIRE(d.num_outputs() == 2);
+    CHECK(d.fully_specified());
+    CHECK(d.is_complete_table());
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t r = 0; r < d.num_samples(); ++r) REQUIRE(d.inputs.get(i, r) == (((r >> i) & 1U) != 0));
+      CHECK(tail_is_clean(d.inputs.wire(i)));
+    }
+    CHECK(d.targets.wire(0).none());
+  }
+  CHECK_THROWS_AS(bit_dataset::complete_table(40, 1), std::invalid_argument);
 }

@@ -49,19 +49,21 @@ expect 2 "layer width 'x'" -- "$bl" learn --arch 4:x
 expect 2 "unknown table kind 'frob'" -- "$bl" gen frob 3
 expect 1 "no-such.truth: cannot open" -- "$bl" learn "$tmp/no-such.truth"
 [ -z "$(ls -A "$tmp" | grep '^\.~')" ] || { echo "FAIL: temporary files left behind"; fail=1; }
-# One-output samples with validation rows: the gate network is a candidate (--method gates: the only
-# one); its circuit is the whole classifier and scores on the validation rows what learn reports.
+# One-output samples with validation rows: --method gates trains the gate network alone; its circuit
+# is the whole classifier and scores on the validation rows what learn reports.
 awk 'BEGIN { srand(11); print ".i 12"; print ".o 1"; print ".type fr"; for (k = 0; k < 800; k++) { l = ""; for (i = 0; i < 12; i++) { b[i] = rand() < 0.5; l = l b[i] } print l " " ((b[0] + b[3] + b[5] + b[9] >= 2) ? 1 : 0) } print ".e" }' > "$tmp/maj.pla"
 expect_all 0 "model: gate network, 4 x 200.*validation accuracy" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --method gates --time-limit 3 -j 1 -q --no-verify -o "$tmp/maj.aig"
-expect 0 "candidates: decision tree[^;]*; forest of 9 bagged decision trees[^;]*; linear threshold unit[^;]*; gate network[^;]*; [0-9]+:[0-9]" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --time-limit 4 -j 1 -q --no-verify
+# The portfolio (auto): the trees (the forest of up to 101 tabulated, with 12 inputs), the threshold
+# unit and the LUT networks; no gate network.
+expect 0 "candidates: decision tree[^;]*; forest of 9 bagged decision trees[^;]*; decision tree distilled from a forest[^;]*; forest of [0-9]+ bagged decision trees, tabulated over the 2\^12 inputs[^;]*; linear threshold unit[^;]*; [0-9]+:[0-9]" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --time-limit 4 -j 1 -q --no-verify
 expect 2 "--method gates needs one-output samples with validation rows" -- "$bl" learn "$tmp/maj.pla" --method gates
 expect 2 "--method gates needs one-output samples" -- "$bl" learn "$circ/adder2.truth" --method gates --valid-split 0.2
-# The decision tree and the forest, regularised on held-out training rows; alone with --method tree.
-expect_all 0 "model: (decision tree|forest of 9 bagged decision trees), [0-9]+ decisions.*validation accuracy" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --method tree -j 1 -q --no-verify -o "$tmp/tree.aig"
+# The trees alone with --method tree.
+expect_all 0 "model: (decision tree,|forest of 9 bagged decision trees,|decision tree distilled from a forest,|forest of [0-9]+ bagged decision trees, tabulated over the 2\^12 inputs:) [0-9]+ decisions.*validation accuracy" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --method tree -j 1 -q --no-verify -o "$tmp/tree.aig"
 # Samples of 8 inputs read as a table with don't-cares; with validation rows they are samples, and
 # 400 rows of 256 patterns cover most of the space: the trees fit every row.
 awk 'BEGIN { srand(13); print ".i 8"; print ".o 1"; print ".type fr"; for (k = 0; k < 400; k++) { l = ""; for (i = 0; i < 8; i++) { b[i] = rand() < 0.5; l = l b[i] } print l " " ((b[0] && b[1]) != (b[2] || b[5]) ? 1 : 0) } print ".e" }' > "$tmp/dense.pla"
-expect_all 0 "model: (decision tree|forest of 9)[^(]*\([^)]*cover most of the input space\).*validation accuracy 100.00%" -- "$bl" learn "$tmp/dense.pla" --valid-split 0.25 --method tree -j 1 -q --no-verify
+expect_all 0 "\"method\": *\"decision tree, [0-9]+ decisions, depth [0-9]+ \(grown to fit the rows: they cover most of the input space\)\",[^}]*\"valid_errors\": *0" -- "$bl" learn "$tmp/dense.pla" --valid-split 0.25 --method tree -j 1 -q --no-verify --json
 # The linear threshold unit: the majority of four inputs is one, learned exactly.
 expect_all 0 "model: linear threshold unit, [0-9]+ weights of [0-9]+ bits.*validation accuracy 100.00%" -- "$bl" learn "$tmp/maj.pla" --valid-split 0.25 --method linear -j 1 -q --no-verify
 # --max-ands: no candidate over the limit is kept; when none is within it, nothing is written.
@@ -73,7 +75,7 @@ expect 2 "--save-params saves a LUT network; --method tree makes none" -- "$bl" 
 # A sparse function of 40 inputs (y = x3 x17 + x29): the LUT network on the most informative inputs
 # finds it exactly (its circuit reads those inputs of the whole row); the candidate kept is exact.
 awk 'BEGIN { srand(12); print ".i 40"; print ".o 1"; print ".type fr"; for (k = 0; k < 1200; k++) { l = ""; for (i = 0; i < 40; i++) { b[i] = rand() < 0.5; l = l b[i] } print l " " (((b[3] && b[17]) || b[29]) ? 1 : 0) } print ".e" }' > "$tmp/sparse.pla"
-expect_all 0 "validation accuracy 100.00%.*candidates: decision tree[^;]*; forest of 9 bagged decision trees[^;]*; linear threshold unit[^;]*; gate network.*on the 12 most informative inputs: [^;]*: validation accuracy [0-9.]+%, [0-9]+ AND nodes" -- "$bl" learn "$tmp/sparse.pla" --valid-split 0.25 --time-limit 6 -j 1 -q --no-verify
+expect_all 0 "validation accuracy 100.00%.*candidates: decision tree[^;]*; forest of 9 bagged decision trees.*; linear threshold unit.*on the 12 most informative inputs: [^;]*: validation accuracy [0-9.]+%, [0-9]+ AND nodes" -- "$bl" learn "$tmp/sparse.pla" --valid-split 0.25 --time-limit 6 -j 1 -q --no-verify
 # With a step budget the three candidates are reproducible, whatever the threads.
 for j in 1 2; do "$bl" learn "$tmp/sparse.pla" --valid-split 0.25 --steps 200 -j $j -q --no-verify --optimize none -o "$tmp/sparse$j.aag" >/dev/null; done
 cmp -s "$tmp/sparse1.aag" "$tmp/sparse2.aag" && echo "ok: the portfolio under --steps is reproducible" || { echo "FAIL: --steps runs differ"; fail=1; }

@@ -144,6 +144,73 @@ TEST_CASE("a forest's circuit and its bit-parallel majority agree with the trees
   CHECK_THROWS_AS(learn_decision_forest(bit_dataset::zeros(3, 1, 10), {.trees = 4}), std::invalid_argument);
 }
 
+TEST_CASE("a forest's table is its trees' majority on every input, and its circuit's truth table", "[tree]") {
+  for (std::uint64_t k = 0; k < 6; ++k) {
+    const auto seed = case_seed(40 + k);
+    INFO("seed " << seed);
+    rng r(seed);
+    const std::size_t n = 1 + r() % 12, rows = 20 + r() % 300;
+    const bit_dataset d = random_samples(n, rows, 0.1, r, [](const std::vector<bool>& x) { return x[0] != x[x.size() / 2]; });
+    const std::size_t trees = 1 + 2 * (r() % 8);
+    const decision_forest f = learn_decision_forest(d, {.trees = trees, .max_depth = n, .max_decisions = SIZE_MAX, .seed = r()});
+    const std::size_t cut = r() % 4 == 0 ? 1 + r() % 3 : SIZE_MAX;
+    const bit_dataset table = forest_table(f, n, cut);
+    REQUIRE(table.is_complete_table());
+    REQUIRE(table.fully_specified());
+    for (std::size_t s = 0; s < table.num_samples(); ++s) {
+      std::size_t votes = 0;
+      for (const auto& t : f.trees) votes += walk(t, table.inputs, s, cut) ? 1 : 0;
+      REQUIRE(table.targets.get(0, s) == (2 * votes > trees));
+    }
+    if (cut == SIZE_MAX) CHECK(evaluate(tape(decision_forest_circuit(f, n)), table.inputs, bitvec(0)).wire(0) == table.targets.wire(0));
+  }
+  decision_forest f;
+  f.trees.resize(1);
+  f.trees[0].nodes = {{3, 1, 2, false}, {decision_tree::leaf, 0, 0, false}, {decision_tree::leaf, 0, 0, true}};
+  CHECK_THROWS_AS(forest_table(f, 3), std::invalid_argument);  // input 3 of 3
+  CHECK(forest_table(f, 4).targets.wire(0).popcount() == 8);
+  CHECK_THROWS_AS(forest_table(f, max_forest_table_inputs + 1), std::invalid_argument);
+}
+
+TEST_CASE("a forest out of time stops at an odd number of trees", "[tree]") {
+  rng r(case_seed(60));
+  const bit_dataset d = random_samples(10, 300, 0.1, r, [](const std::vector<bool>& x) { return x[0] && x[3]; });
+  const decision_forest quick = learn_decision_forest(d, {.trees = 51, .max_depth = 10, .seconds = 1e-9, .seed = 3});
+  CHECK(quick.trees.size() == 1);
+  const decision_forest all = learn_decision_forest(d, {.trees = 51, .max_depth = 10, .seconds = 0, .seed = 3});
+  CHECK(all.trees.size() == 51);
+}
+
+TEST_CASE("a tree distilled from a forest: its size limit, its teacher's function, and the plain tree without new rows", "[tree]") {
+  const auto seed = case_seed(61);
+  INFO("seed " << seed);
+  rng r(seed);
+  // A noisy function of 3 of 12 inputs, 400 rows: the teacher (a bagged forest grown to fit) and
+  // the tree distilled from it generalise to fresh rows.
+  const auto f = [](const std::vector<bool>& x) { return (x[1] && x[4]) || (x[7] && !x[1]); };
+  const bit_dataset train = random_samples(12, 400, 0.1, r, f), fresh = random_samples(12, 4000, 0, r, f);
+  const std::size_t unlimited = SIZE_MAX;
+  const decision_forest teacher = learn_decision_forest(train, {.trees = 31, .max_depth = unlimited, .max_decisions = unlimited, .seed = r()});
+  const decision_tree student = distilled_tree(teacher, train, {.synthetic_rows = 6000, .max_decisions = 40, .seed = r()});
+  CHECK(student.decisions() <= 40);
+  const double n = static_cast<double>(fresh.num_samples());
+  const double teacher_right = 1 - static_cast<double>(errors(forest_predictions(teacher, fresh.inputs), fresh)) / n;
+  const double student_right = 1 - static_cast<double>(errors(tree_predictions(student, fresh.inputs), fresh)) / n;
+  INFO("fresh rows right: teacher " << teacher_right << ", student " << student_right);
+  CHECK(teacher_right > 0.9);
+  CHECK(student_right > 0.9);
+  // Without new rows the student is the tree grown on the training rows.
+  const decision_tree plain = distilled_tree(teacher, train, {.synthetic_rows = 0, .max_decisions = 25});
+  const decision_tree grown = grow_decision_tree(train, unlimited, 25);
+  REQUIRE(plain.nodes.size() == grown.nodes.size());
+  for (std::size_t k = 0; k < plain.nodes.size(); ++k) {
+    CHECK(plain.nodes[k].input == grown.nodes[k].input);
+    CHECK(plain.nodes[k].value == grown.nodes[k].value);
+  }
+  CHECK_THROWS_AS(distilled_tree(teacher, bit_dataset::zeros(12, 2, 10)), std::invalid_argument);
+  CHECK_THROWS_AS(distilled_tree(teacher, random_samples(5, 50, 0, r, [](const std::vector<bool>& x) { return x[0]; })), std::invalid_argument);
+}
+
 namespace {
 
 // The reference twin of weakest-link pruning: the least of (training errors / rows + alpha · leaves)

@@ -20,6 +20,9 @@ struct bit_dataset {
 
   /// An all-zero dataset with every target bit cared for.
   static bit_dataset zeros(std::size_t num_inputs, std::size_t num_outputs, std::size_t num_samples);
+  /// The complete table of n inputs and m all-zero, cared outputs: 2^n samples, sample r having
+  /// input i = bit i of r. std::invalid_argument when n >= 40.
+  static bit_dataset complete_table(std::size_t num_inputs, std::size_t num_outputs);
 
   std::size_t num_inputs() const noexcept { return inputs.num_wires(); }
   std::size_t num_outputs() const noexcept { return targets.num_wires(); }

@@ -103,17 +103,45 @@ struct forest_params {
   double input_share = 1;            // share of the inputs each split chooses among (1: all); 0: √n of the n
   std::size_t deepest = 24;          // the largest depth the choice considers
   double holdout = 0.25;             // share of the training rows held out to choose the depth
+  double seconds = 0;                // > 0: stop adding trees after this long (at least one, an odd number)
   std::uint64_t seed = 1;            // bootstrap samples, input shares and held-out rows
 };
 
 /// The forest's majority output on every sample of `inputs`, its trees cut at `depth`.
 bitvec forest_predictions(const decision_forest& f, const bit_batch& inputs, std::size_t depth = SIZE_MAX);
 
-/// A forest for output 0 of `train`: params.trees trees, each of at most max_decisions / trees
+/// A forest for output 0 of `train`: params.trees trees (fewer when params.seconds runs out), each of at most max_decisions / trees
 /// decisions, grown on a bootstrap sample with each split chosen among params.input_share of the inputs;
 /// the depth they are cut at is params.max_depth or, when it is 0, chosen on held-out rows as in
 /// learn_decision_tree, then the forest is regrown on all the training rows. std::invalid_argument for an even number of trees.
 decision_forest learn_decision_forest(const bit_dataset& train, const forest_params& params, tree_report* report = nullptr);
+
+/// Largest number of inputs forest_table accepts.
+inline constexpr std::size_t max_forest_table_inputs = 24;
+
+/// The forest's majority over every input of `num_inputs` inputs: the complete table (row r has
+/// input i = bit i of r, every target cared). A forest too large for a circuit of its own can be
+/// tabulated this way and the table given to an exact synthesis (a decision diagram) that finds
+/// the function's structure. std::invalid_argument when num_inputs > max_forest_table_inputs or a
+/// tree tests an input past num_inputs. Trees are cut at `depth` as in forest_predictions.
+bit_dataset forest_table(const decision_forest& f, std::size_t num_inputs, std::size_t depth = SIZE_MAX);
+
+/// Options of distilled_tree.
+struct distill_params {
+  std::size_t synthetic_rows = 60000;  // rows the teacher labels: half uniform, half training rows with bits flipped
+  double flip = 0.05;                  // probability each bit of a copied training row is flipped
+  std::size_t max_decisions = 400;     // of the student tree (a decision costs at most 3 ANDs)
+  std::uint64_t seed = 1;
+};
+
+/// A single tree distilled from a forest (model compression). A forest of bagged trees grown to fit
+/// their samples generalises better than one tree on small samples but is far too large as a
+/// circuit; it labels params.synthetic_rows new rows (half drawn uniformly, half copies of cared
+/// training rows with each bit flipped with probability params.flip), and one tree of at most
+/// params.max_decisions decisions, split best-first, is grown on the cared training rows and the
+/// labelled ones together. std::invalid_argument unless `train` has one output and the teacher's
+/// trees test only its inputs.
+decision_tree distilled_tree(const decision_forest& teacher, const bit_dataset& train, const distill_params& params = {});
 
 /// The forest as a circuit: its trees' circuits and their majority.
 circuit<z2> decision_forest_circuit(const decision_forest& f, std::size_t num_inputs, const std::vector<std::string>& input_names = {});

@@ -21,10 +21,11 @@
 
 namespace bitlens {
 
-/// y = [Σ_i weights[i]·x_i ≥ threshold].
+/// y = [Σ_i weights[i]·x_i ≥ threshold] ⊕ x_p ⊕ x_q ⊕ … for the inputs p, q, … in `parity`.
 struct threshold_unit {
   std::vector<std::int64_t> weights;
   std::int64_t threshold = 0;
+  std::vector<std::size_t> parity;  // inputs added (XOR) to the comparison; usually none
 
   /// Inputs with a non-zero weight.
   std::size_t support() const;
@@ -36,6 +37,7 @@ struct threshold_params {
   std::vector<std::size_t> supports{0, 64, 32, 16};  // weights kept (0: all) — the choice considers each
   std::vector<unsigned> bits{2, 4, 6, 8, 10};      // magnitude bits of the rounded weights — likewise
   double holdout = 0.25;                           // share of the training rows held out for the choice
+  std::vector<std::size_t> parity;                 // the unit's parity inputs: it learns y ⊕ their parity
   std::uint64_t seed = 1;                          // row order of the passes, held-out rows
 };
 
@@ -62,6 +64,21 @@ threshold_unit integer_unit(const std::vector<double>& real, std::size_t support
 /// bits that make the fewest held-out errors (ties: the smaller circuit), then retrained on all the
 /// training rows and made integral with that choice.
 threshold_unit learn_threshold_unit(const bit_dataset& train, const threshold_params& params, threshold_report* report = nullptr);
+
+/// A pair of inputs whose parity, added to a function, makes it a threshold function — as a sum bit
+/// a ⊕ b ⊕ carry of an adder is, its carry being one — found by Fourier weight: of all pairs (i, j),
+/// the one that gives g = y ⊕ x_i ⊕ x_j the largest degree-1 weight Σ_k ĝ(k)², ĝ(k) being the
+/// correlation of (−1)^g with (−1)^x_k over the rows (k ≠ i, j). A threshold function has much of
+/// its weight at degree 1; a parity of inputs, and the sum bit itself, almost none.
+struct parity_pair {
+  std::vector<std::size_t> inputs;  // i < j; empty when d has under 3 inputs or no cared rows
+  double weight = 0;                // degree-1 weight of y ⊕ x_i ⊕ x_j
+  double plain_weight = 0;          // degree-1 weight of y itself
+};
+
+/// The pair of parity_pair for output 0 of `d`, measured on its first `max_rows` cared rows
+/// (n³/2 · max_rows / 64 word operations). std::invalid_argument unless d has one output.
+parity_pair find_parity_pair(const bit_dataset& d, std::size_t max_rows = 2048);
 
 /// The unit as a circuit of `num_inputs` inputs (named by `input_names` when it has one per input)
 /// and one output. std::invalid_argument when the unit has another number of weights.
