@@ -89,8 +89,12 @@ def main():
             r = json.loads(res.stdout)
             acc = 100.0 * (1 - r["valid_errors"] / r["valid_cared_bits"]) if "valid_errors" in r else None
             method = r.get("method", "")
-            kept = ("gates" if method.startswith("gate network") else "tree" if method.startswith("decision tree")
-                    else "forest" if method.startswith("forest") else "linear" if method.startswith("linear threshold")
+            kept = ("gates" if method.startswith("gate network") else "distilled tree" if method.startswith("decision tree distilled")
+                    else "tree" if method.startswith("decision tree")
+                    else "forest, tabulated" if method.startswith("forest") and ", tabulated" in method
+                    else "forest" if method.startswith("forest")
+                    else "linear with a parity" if method.startswith("linear threshold unit with a parity")
+                    else "linear" if method.startswith("linear threshold")
                     else "LUTs, informative inputs" if method.startswith("on the") else "LUTs")
             # Every test row counts, repeated ones too (the PLA reader would merge them), as for the tree.
             rows_file = os.path.join(tmp, name + ".test.txt")
