@@ -23,6 +23,7 @@
 #include <fstream>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <unistd.h>
@@ -254,32 +255,65 @@ learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool ha
   return p;
 }
 
-// Lowers and post-optimises every exact candidate (or the only one, or all for sample data) and
-// returns the index of the one to keep: for a complete table exact first, for samples the fewest
-// validation errors (training errors without validation rows); then the fewest ANDs; on a tie the
-// one listed last. Candidates over `max_ands` come after all others. ABC's `seconds` are shared by
-// the candidates worth optimising (negative: no budget, 5 s each).
+// Lowers every candidate, post-optimises with ABC those that can be kept, and returns the index of
+// the one to keep: for a complete table exact first, for samples the fewest validation errors
+// (training errors without validation rows); then the fewest ANDs; on a tie the one listed last.
+// Candidates over `max_ands` come after all others. ABC keeps the function, so it changes a
+// candidate's size but never its errors: for a complete table it runs on the exact candidates (or
+// the only one); for samples on those with the fewest errors, and on those with the next fewest
+// only while none of the first fits `max_ands`. ABC's `seconds` are shared by the candidates it
+// runs on (negative: no budget, 5 s each).
 std::size_t shape_and_choose(const std::vector<learned_circuit>& candidates, bool complete, bool use_abc, double seconds,
                              std::size_t max_ands, std::vector<optimized>& shaped) {
   const auto start = std::chrono::steady_clock::now();
-  const auto worth = [&](std::size_t k) { return candidates[k].stats.exact || !complete || candidates.size() == 1; };
+  const std::size_t n = candidates.size();
+  const auto errors = [&](std::size_t k) {
+    const auto& st = candidates[k].stats;
+    return st.valid_errors.value_or(st.train_errors);
+  };
+  // A candidate that measured nothing (its search had no time for one attempt) is never optimised.
+  const auto measured_something = [&](std::size_t k) { return candidates[k].stats.train_cared_bits != 0 || candidates[k].attempts != 0; };
+  // The groups ABC may run on, in order: all exact candidates of a complete table (or the only
+  // candidate), or the sample candidates tier by tier of errors.
+  std::vector<std::vector<std::size_t>> tiers;
+  if (complete || n == 1) {
+    tiers.emplace_back();
+    for (std::size_t k = 0; k < n; ++k) {
+      if (candidates[k].stats.exact || n == 1) tiers.back().push_back(k);
+    }
+  } else {
+    std::vector<std::size_t> order;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (measured_something(k)) order.push_back(k);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return errors(a) < errors(b); });
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      if (i == 0 || errors(order[i]) != errors(order[i - 1])) tiers.emplace_back();
+      tiers.back().push_back(order[i]);
+    }
+  }
+  std::vector<std::optional<optimized>> done(n);
+  for (const auto& tier : tiers) {
+    bool fits = false;
+    for (std::size_t t = 0; t < tier.size(); ++t) {
+      const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const double share = seconds >= 0 ? std::max(0.0, seconds - spent) / double(tier.size() - t) : 5.0;
+      done[tier[t]] = optimize(candidates[tier[t]].circuit_, use_abc, share);
+      fits = fits || done[tier[t]]->final_aig.num_ands() <= max_ands;
+    }
+    if (fits) break;  // the candidates with more errors cannot be kept
+  }
   std::size_t chosen = 0;
-  for (std::size_t k = 0; k < candidates.size(); ++k) {
-    std::size_t sharing = 0;
-    for (std::size_t j = k; j < candidates.size(); ++j) sharing += worth(j) ? 1 : 0;
-    const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double share = seconds >= 0 ? std::max(0.0, seconds - spent) / double(std::max<std::size_t>(1, sharing)) : 5.0;
-    shaped.push_back(optimize(candidates[k].circuit_, use_abc && worth(k), share));
+  for (std::size_t k = 0; k < n; ++k) {
+    shaped.push_back(done[k] ? std::move(*done[k]) : optimize(candidates[k].circuit_, false, 0));
     const auto key = [&](std::size_t i) {
       const auto& st = candidates[i].stats;
-      // A candidate that measured nothing (its search had no time for one attempt) comes last,
-      // one over --max-ands just before it. Of the inexact ones on a complete table, the fewest
-      // errors come first, as for samples.
-      const std::uint64_t errors = st.valid_errors.value_or(st.train_errors);
-      const std::uint64_t wrong = st.train_cared_bits == 0 && candidates[i].attempts == 0 ? std::numeric_limits<std::uint64_t>::max()
-                                  : shaped[i].final_aig.num_ands() > max_ands          ? std::numeric_limits<std::uint64_t>::max() - 1
-                                  : complete                                            ? (st.exact ? 0 : 1 + std::min(errors, std::numeric_limits<std::uint64_t>::max() - 3))
-                                                                                        : errors;
+      // A candidate that measured nothing comes last, one over --max-ands just before it. Of the
+      // inexact ones on a complete table, the fewest errors come first, as for samples.
+      const std::uint64_t wrong = !measured_something(i)                        ? std::numeric_limits<std::uint64_t>::max()
+                                  : shaped[i].final_aig.num_ands() > max_ands ? std::numeric_limits<std::uint64_t>::max() - 1
+                                  : complete                                   ? (st.exact ? 0 : 1 + std::min<std::uint64_t>(errors(i), std::numeric_limits<std::uint64_t>::max() - 3))
+                                                                               : errors(i);
       return std::make_pair(wrong, shaped[i].final_aig.num_ands());
     };
     if (key(k) <= key(chosen)) chosen = k;
