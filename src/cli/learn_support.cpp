@@ -353,6 +353,15 @@ bool rows_cover_input_space(const bit_dataset& d) {
   return d.num_inputs() < 40 && 2 * d.num_samples() >= (std::size_t{1} << d.num_inputs());
 }
 
+// The circuit of the diagram of `table` for `order`, in whichever shape lowers to fewer ANDs, and
+// whether that is the balanced cubes.
+std::pair<circuit<z2>, bool> smaller_diagram(const bit_dataset& table, std::span<const std::size_t> order) {
+  circuit<z2> chains = diagram_circuit(table, order, diagram_shape::chains);
+  circuit<z2> cubes = diagram_circuit(table, order, diagram_shape::balanced_cubes);
+  const bool balanced = lower_to_aig(cubes).num_ands() < lower_to_aig(chains).num_ands();
+  return {balanced ? std::move(cubes) : std::move(chains), balanced};
+}
+
 }  // namespace
 
 learned_circuit learn_tree(const bit_dataset& train, const bit_dataset& valid, tree_pruning pruning, std::uint64_t seed, progress_printer& progress) {
@@ -410,13 +419,12 @@ learned_circuit learn_tabulated_forest(const decision_forest& teacher, const bit
   for (const auto& t : teacher.trees) decisions += t.decisions();
   const bit_dataset table = forest_table(teacher, n);
   const diagram_stats d = search_diagram_order(table, {.time_limit = seconds});
-  circuit<z2> chains = diagram_circuit(table, d.order, diagram_shape::chains);
-  circuit<z2> cubes = diagram_circuit(table, d.order, diagram_shape::balanced_cubes);
-  const bool balanced = lower_to_aig(cubes).num_ands() < lower_to_aig(chains).num_ands();
+  auto [net, balanced] = smaller_diagram(table, d.order);
   std::ostringstream desc;
   desc << "forest of " << teacher.trees.size() << " bagged decision trees, tabulated over the 2^" << n << " inputs: " << decisions
-       << " decisions, as a decision diagram of " << d.nodes << " nodes (" << d.orders_tried << " variable orders tried)";
-  return measured(balanced ? std::move(cubes) : std::move(chains), desc.str(), train, valid, start);
+       << " decisions, as a decision diagram of " << d.nodes << " nodes" << (balanced ? " with balanced cubes" : "") << " ("
+       << d.orders_tried << " variable orders tried)";
+  return measured(std::move(net), desc.str(), train, valid, start);
 }
 
 learned_circuit learn_threshold(const bit_dataset& train, const bit_dataset& valid, std::uint64_t seed, progress_printer& progress,
@@ -441,10 +449,8 @@ learned_circuit learn_diagram(const bit_dataset& table, double seconds, progress
   const auto start = std::chrono::steady_clock::now();
   const diagram_stats d = search_diagram_order(table, {.time_limit = seconds});
   // Both shapes of the same diagram; the one whose AIG is smaller goes on (to ABC).
-  circuit<z2> chains = diagram_circuit(table, d.order, diagram_shape::chains);
-  circuit<z2> cubes = diagram_circuit(table, d.order, diagram_shape::balanced_cubes);
-  const bool balanced = lower_to_aig(cubes).num_ands() < lower_to_aig(chains).num_ands();
-  learned_circuit out{balanced ? std::move(cubes) : std::move(chains), "", {}, 1, 0, 0, std::nullopt};
+  auto [net, balanced] = smaller_diagram(table, d.order);
+  learned_circuit out{std::move(net), "", {}, 1, 0, 0, std::nullopt};
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::ostringstream desc;
   desc << "decision diagram, " << d.nodes << " nodes" << (balanced ? " with balanced cubes" : "") << " ("

@@ -384,17 +384,26 @@ bitvec forest_predictions(const decision_forest& f, const bit_batch& inputs, std
   return greater;
 }
 
+namespace {
+
+// std::invalid_argument naming `what` when a tree of f tests an input past num_inputs.
+void check_forest_inputs(const decision_forest& f, std::size_t num_inputs, const char* what) {
+  for (const auto& t : f.trees) {
+    for (const auto& n : t.nodes) {
+      if (n.input != decision_tree::leaf && n.input >= num_inputs) {
+        throw std::invalid_argument(std::string(what) + ": a tree tests input " + std::to_string(n.input) + " of " + std::to_string(num_inputs));
+      }
+    }
+  }
+}
+
+}  // namespace
+
 bit_dataset forest_table(const decision_forest& f, std::size_t num_inputs, std::size_t depth) {
   if (num_inputs > max_forest_table_inputs) {
     throw std::invalid_argument("forest_table: " + std::to_string(num_inputs) + " inputs; at most " + std::to_string(max_forest_table_inputs));
   }
-  for (const auto& t : f.trees) {
-    for (const auto& n : t.nodes) {
-      if (n.input != decision_tree::leaf && n.input >= num_inputs) {
-        throw std::invalid_argument("forest_table: a tree tests input " + std::to_string(n.input) + " of " + std::to_string(num_inputs));
-      }
-    }
-  }
+  check_forest_inputs(f, num_inputs, "forest_table");
   bit_dataset table = bit_dataset::complete_table(num_inputs, 1);
   table.targets.wire(0) = forest_predictions(f, table.inputs, depth);
   return table;
@@ -420,13 +429,7 @@ decision_forest learn_decision_forest(const bit_dataset& train, const forest_par
 
 decision_tree distilled_tree(const decision_forest& teacher, const bit_dataset& train, const distill_params& params) {
   if (train.num_outputs() != 1) throw std::invalid_argument("distilled_tree: the data needs one output, it has " + std::to_string(train.num_outputs()));
-  for (const auto& t : teacher.trees) {
-    for (const auto& node : t.nodes) {
-      if (node.input != decision_tree::leaf && node.input >= train.num_inputs()) {
-        throw std::invalid_argument("distilled_tree: the teacher tests input " + std::to_string(node.input) + " of " + std::to_string(train.num_inputs()));
-      }
-    }
-  }
+  check_forest_inputs(teacher, train.num_inputs(), "distilled_tree");
   // The cared rows only: a don't-care row teaches nothing.
   std::vector<std::size_t> cared;
   for (std::size_t s = 0; s < train.num_samples(); ++s) {
