@@ -413,7 +413,7 @@ int run_learn(const parsed_args& args, results& result) {
     // gives about n / rows to any function (n inputs, each correlation's variance 1 / rows); the
     // best of n²/2 pairs, a few hundredths more.
     const parity_pair pair = find_parity_pair(tr);
-    const double chance = static_cast<double>(tr.num_inputs()) / static_cast<double>(std::max<std::size_t>(1, std::min<std::size_t>(tr.num_samples(), 2048)));
+    const double chance = static_cast<double>(tr.num_inputs()) / static_cast<double>(std::max<std::size_t>(1, pair.rows));
     if (!pair.inputs.empty() && pair.weight - chance > std::max(0.15, 2 * (pair.plain_weight - chance))) {
       candidates.push_back(learn_threshold(tr, *data.valid, base.seed, progress, pair.inputs));
     }

@@ -221,6 +221,7 @@ parity_pair find_parity_pair(const bit_dataset& d, std::size_t max_rows) {
     if (d.care.get(0, r)) rows.push_back(r);
   }
   parity_pair best;
+  best.rows = rows.size();
   if (n < 3 || rows.empty()) return best;
   const bit_batch x = d.inputs.select(rows);
   const bitvec y = d.targets.select(rows).wire(0);

@@ -140,6 +140,7 @@ TEST_CASE("a sum bit of an adder: the parity pair is found, and the unit with it
   REQUIRE(pair.inputs == expected);
   CHECK(pair.weight > 0.5);
   CHECK(pair.plain_weight < 0.1);
+  CHECK(pair.rows == 2048);
   // The fast weight against the reference: correlations counted by hamming_distance.
   std::vector<std::size_t> rows(std::min<std::size_t>(train.num_samples(), 2048));  // the rows it measures on
   std::iota(rows.begin(), rows.end(), std::size_t{0});

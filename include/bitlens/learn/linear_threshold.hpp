@@ -74,6 +74,7 @@ struct parity_pair {
   std::vector<std::size_t> inputs;  // i < j; empty when d has under 3 inputs or no cared rows
   double weight = 0;                // degree-1 weight of y ⊕ x_i ⊕ x_j
   double plain_weight = 0;          // degree-1 weight of y itself
+  std::size_t rows = 0;             // cared rows measured on (chance gives any function about n / rows)
 };
 
 /// The pair of parity_pair for output 0 of `d`, measured on its first `max_rows` cared rows
