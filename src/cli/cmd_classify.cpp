@@ -55,6 +55,8 @@ const command_spec& classify_spec() {
        {"final-flip", "F", "anneal --flip geometrically to F by the end of the budget (default: no annealing)", real_in(0, 1), {"train"}},
        {"margin", "N", "hinge margin in bits of a group's score (default 32)", integer_in(0, 1 << 20), {"train"}},
        {"protect-margin", "N", "samples won by less than N bits keep counting against flips that would lose them (default 4 x margin)", integer_in(0, 1 << 22), {"train"}},
+       {"gain-decay", "D", "flip by gains accumulated over steps, decayed by D per step (Bop's momentum; default 0: each step's own gains)", real_in(0, 0.9999), {"train"}},
+       {"allow-constant", "", "let flips make a gate constant (the earlier rule; by default none does)", {}, {"train"}},
        {"random-init", "F", "fraction of gates starting as a random table instead of a pass-through (default 0)", real_in(0, 1), {"train"}},
        {"report-every", "N", "measure validation accuracy every N samples (default: every epoch)", integer_in(0, INT64_MAX), {"train"}},
        {"seed", "N", "wiring and sample order (default 1)", integer_in(0, INT64_MAX), {"train"}},
@@ -138,6 +140,8 @@ int run_train(const parsed_args& args, results& result) {
   p.margin = static_cast<std::uint32_t>(args.integer("margin", p.margin));
   p.protect_margin = static_cast<std::uint32_t>(args.integer("protect-margin", 4 * std::int64_t{p.margin}));
   if (p.protect_margin < p.margin) throw usage_error("--protect-margin must be at least --margin (" + std::to_string(p.margin) + ")");
+  p.gain_decay = args.real("gain-decay", 0);
+  p.allow_constant = args.flag("allow-constant");
   lp.random_fraction = args.real("random-init", 0);
   p.report_every = static_cast<std::size_t>(args.integer("report-every", 0));
   p.threads = static_cast<unsigned>(args.integer("threads", 0));

@@ -70,6 +70,8 @@ gate_trainer::gate_trainer(gate_network& net, const bit_batch& inputs, std::span
   }
   for (unsigned t = 0; t < team_.size(); ++t) workers_.push_back(std::make_unique<worker>(net, p, group_));
   candidates_.resize(net.num_layers());
+  if (!(p.gain_decay >= 0 && p.gain_decay < 1)) throw std::invalid_argument("gate_trainer: gain_decay must be in [0, 1)");
+  if (p.gain_decay > 0) accumulated_.assign(4 * net.num_gates(), 0.0F);
 }
 
 gate_trainer::~gate_trainer() = default;
@@ -185,17 +187,31 @@ std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, s
   // The counts are summed a chunk of gates at a time (sums holds one chunk); gains below min_gain
   // are dropped at once.
   const std::size_t chunk = sums.size() / gate_count_slots, end = net_.first_gate(layer) + net_.width(layer);
-  const bool skip_unwanted = p_.min_gain > 0;
+  const bool accumulate = !accumulated_.empty();
+  const auto decay = static_cast<float>(p_.gain_decay);
+  // Without accumulators, a gate no sample wants flipped (|δ| = 0) has every entry's gain
+  // −matter ≤ 0 and can be skipped; with them, its accumulators still decay.
+  const bool skip_unwanted = p_.min_gain > 0 && !accumulate;
   for (std::size_t first = net_.first_gate(layer); first < end; first += chunk) {
     const std::size_t n = std::min(chunk, end - first);
     std::fill_n(sums.begin(), n * gate_count_slots, 0U);
     for (std::size_t t = 0; t < threads; ++t) workers_[t]->pass.add_counts_to(first, first + n, sums.data());
     for (std::size_t i = 0; i < n; ++i) {
-      // No sample wants this gate flipped (|δ| = 0): every entry's gain is −matter ≤ 0.
       if (skip_unwanted && sums[i * gate_count_slots] == 0) continue;
       const auto gains = entry_gains(sums.subspan(i * gate_count_slots).first<gate_count_slots>());
       for (unsigned e = 0; e < 4; ++e) {
-        if (gains[e] >= p_.min_gain) cands.push_back({gains[e], static_cast<std::uint32_t>(4 * (first + i) + e)});
+        const auto entry = static_cast<std::uint32_t>(4 * (first + i) + e);
+        std::int64_t gain = gains[e];
+        if (accumulate) {
+          float& acc = accumulated_[entry];
+          acc = decay * acc + static_cast<float>(gain);
+          gain = static_cast<std::int64_t>(std::floor(acc));
+        }
+        if (!p_.allow_constant) {
+          const unsigned flipped = net_.luts()[first + i] ^ (1U << e);
+          if (flipped == 0 || flipped == 15) continue;
+        }
+        if (gain >= p_.min_gain) cands.push_back({gain, entry});
       }
     }
   }
@@ -205,8 +221,15 @@ std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, s
     std::nth_element(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(budget), cands.end(), before);
     cands.resize(budget);
   }
-  for (const auto& c : cands) net_.flip_entry(c.entry / 4, c.entry % 4);
-  return cands.size();
+  std::size_t flipped = 0;
+  for (const auto& c : cands) {
+    const unsigned table = net_.luts()[c.entry / 4] ^ (1U << (c.entry % 4));
+    if (!p_.allow_constant && (table == 0 || table == 15)) continue;  // a second entry of the same gate this step
+    ++flipped;
+    net_.flip_entry(c.entry / 4, c.entry % 4);
+    if (accumulate) accumulated_[c.entry] = 0;
+  }
+  return flipped;
 }
 
 gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,

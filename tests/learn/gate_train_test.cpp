@@ -137,3 +137,50 @@ TEST_CASE("an annealed flip fraction flips fewer entries as training goes on", "
   for (auto f : annealed) total_annealed += f;
   CHECK(total_annealed < total_constant);
 }
+
+TEST_CASE("gate training without constant tables keeps every gate's paths open", "[learn][gate]") {
+  const auto seed = test::case_seed(94000);
+  INFO("seed " << seed);
+  const auto train = make_toy(4096, seed), held_out = make_toy(2048, seed + 1);
+  const auto constants = [](const gate_network& net) {
+    std::size_t n = 0;
+    for (auto t : net.luts()) n += (t == 0 || t == 15) ? 1 : 0;
+    return n;
+  };
+  auto p = toy_params(1, tape_kernels::automatic);
+  p.allow_constant = true;
+  auto free_net = toy_network(seed);
+  train_gate_classifier(free_net, train.inputs, train.labels, p);
+  CHECK(constants(free_net) > 0);  // the rule alone does make constants here
+  p.allow_constant = false;
+  auto net = toy_network(seed);
+  train_gate_classifier(net, train.inputs, train.labels, p);
+  CHECK(constants(net) == 0);
+  CHECK(classification_accuracy(compiled_gates(net).predict_groups(held_out.inputs, 4), held_out.labels) >= 0.6);
+}
+
+TEST_CASE("gate training with decayed gain accumulators learns, is thread-independent, and checks its decay", "[learn][gate]") {
+  const auto seed = test::case_seed(95000);
+  INFO("seed " << seed);
+  const auto train = make_toy(4096, seed), held_out = make_toy(2048, seed + 1);
+  auto p = toy_params(1, tape_kernels::automatic);
+  p.gain_decay = 0.5;
+  auto net = toy_network(seed);
+  train_gate_classifier(net, train.inputs, train.labels, p);
+  CHECK(classification_accuracy(compiled_gates(net).predict_groups(held_out.inputs, 4), held_out.labels) >= 0.6);
+  // The accumulated gains change which entries flip: not the tables of the step-by-step rule.
+  auto plain = toy_network(seed);
+  auto q = p;
+  q.gain_decay = 0;
+  train_gate_classifier(plain, train.inputs, train.labels, q);
+  CHECK(plain != net);
+  p.epochs = 4;
+  p.batch = 1024;
+  auto one = toy_network(seed), two = toy_network(seed);
+  train_gate_classifier(one, train.inputs, train.labels, p);
+  p.threads = 2;
+  train_gate_classifier(two, train.inputs, train.labels, p);
+  CHECK(one == two);
+  p.gain_decay = 1;
+  CHECK_THROWS_WITH(gate_trainer(net, train.inputs, train.labels, p), Catch::Contains("gain_decay"));
+}

@@ -10,8 +10,9 @@
 // A step runs the fused pass (gate_pass) over the batch's tiles on every thread (a team started
 // once), then each thread takes whole layers: it sums every thread's counts for the layer exactly
 // and flips the layer's table entries of highest net gain — at most flip_fraction × gates / layers
-// per layer and step, each with gain ≥ min_gain. Counts are integers and ties are broken by entry
-// index, so training is bit-identical for any number of threads.
+// per layer and step, each with gain ≥ min_gain, none making a table constant (optionally ranked
+// by gains accumulated over steps). Counts are integers and ties are broken by entry index, so
+// training is bit-identical for any number of threads.
 #pragma once
 
 #include "bitlens/algebra/bit_batch.hpp"
@@ -59,8 +60,17 @@ struct gate_train_params {
   /// … annealed geometrically to this fraction by the end of the budget (p.epochs, or p.seconds
   /// when set), as a learning rate is decayed; ≤ 0 keeps flip_fraction throughout.
   double final_flip_fraction = 0;
-  /// …each with a net gain of at least this.
+  /// …each with a net gain of at least this (of the accumulated gain when gain_decay > 0).
   std::int64_t min_gain = 1;
+  /// 0: each step flips by the gains counted on its own batch. In (0, 1): every table entry keeps
+  /// an accumulated gain, decayed by this factor per step before the step's gain is added (the
+  /// momentum of the Bop optimiser for binary weights), and entries flip by it; a flipped entry's
+  /// accumulator restarts at 0. It averages the batches' noisy gains over about 1 / (1 − decay) steps.
+  double gain_decay = 0;
+  /// false: no flip makes a table constant (0 or 1). A constant gate sends no adjoint back, so the
+  /// gates feeding only it stop learning, and its output carries nothing; allowed, the rule made a
+  /// fifth of the tables constant and binarised MNIST stalled at 92–93% (bench/studies/mnist_study.md).
+  bool allow_constant = false;
   /// Worker threads (0: one per hardware thread).
   unsigned threads = 0;
   std::size_t tile_words = 4;
@@ -120,6 +130,7 @@ class gate_trainer {
   std::unique_ptr<std::barrier<>> counted_;  // the end of the tile phase, for counted_threads_ threads
   std::size_t counted_threads_ = 0;
   std::vector<std::vector<candidate>> candidates_;  // per layer (a layer is one thread's in a step)
+  std::vector<float> accumulated_;                  // 4 per gate when p_.gain_decay > 0
 };
 
 /// Trains `net` on the data for p.epochs epochs (or p.seconds). Returns the last report.
