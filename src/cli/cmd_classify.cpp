@@ -57,6 +57,8 @@ const command_spec& classify_spec() {
        {"protect-margin", "N", "samples won by less than N bits keep counting against flips that would lose them (default 4 x margin)", integer_in(0, 1 << 22), {"train"}},
        {"gain-decay", "D", "flip by gains accumulated over steps, decayed by D per step (Bop's momentum; default 0: each step's own gains)", real_in(0, 0.9999), {"train"}},
        {"allow-constant", "", "let flips make a gate constant (the earlier rule; by default none does)", {}, {"train"}},
+       {"input-fraction", "F", "the first layer reads only bits that are 1 in at least F and at most 1 - F of the training samples (default 0.02)", real_in(0, 0.49), {"train"}},
+       {"all-inputs", "", "the first layer may read every bit, constant ones included", {}, {"train"}},
        {"random-init", "F", "fraction of gates starting as a random table instead of a pass-through (default 0)", real_in(0, 1), {"train"}},
        {"report-every", "N", "measure validation accuracy every N samples (default: every epoch)", integer_in(0, INT64_MAX), {"train"}},
        {"seed", "N", "wiring and sample order (default 1)", integer_in(0, INT64_MAX), {"train"}},
@@ -168,6 +170,8 @@ int run_train(const parsed_args& args, results& result) {
   if (lp.width % p.classes != 0) {
     throw usage_error("--width " + std::to_string(lp.width) + " is not a multiple of the " + std::to_string(p.classes) + " classes");
   }
+  if (!args.flag("all-inputs")) lp.first_layer_inputs = informative_inputs(train.inputs, args.real("input-fraction", 0.02));
+  if (lp.first_layer_inputs.empty() && !args.flag("all-inputs")) throw input_error(args.positionals()[1], 0, "no bit varies enough over the training samples (see --input-fraction)");
   gate_classifier model{make_gate_layers(train.inputs.num_wires(), lp), p.classes};
   std::cout << "data: " << args.positionals()[1] << " (" << train.inputs.num_wires() << " bits, " << p.classes << " classes, "
             << train.labels.size() << " training and " << valid.labels.size() << " validation samples)\n"

@@ -4,13 +4,17 @@
 #include <algorithm>
 #include <random>
 #include <stdexcept>
+#include <string>
 
 namespace bitlens {
 namespace {
 
-// 2·width operand slots drawn from [0, prev): whole shuffled copies of the previous layer first
-// (so every node is read), then independent draws; a gate's second operand differs from its first.
-gate_layer random_layer(std::size_t prev, std::size_t width, std::mt19937_64& rng) {
+// 2·width operand slots drawn from `pool` (nodes of the previous layer): whole shuffled copies of
+// the pool first (so every node in it is read), then independent draws; a gate's second operand
+// differs from its first. Slots hold positions in the pool (with the whole previous layer as the
+// pool, positions are nodes).
+gate_layer random_layer(const std::vector<std::uint32_t>& pool, std::size_t width, std::mt19937_64& rng) {
+  const std::size_t prev = pool.size();
   std::vector<std::uint32_t> slots;
   slots.reserve(2 * width);
   std::vector<std::uint32_t> perm(prev);
@@ -26,10 +30,16 @@ gate_layer random_layer(std::size_t prev, std::size_t width, std::mt19937_64& rn
   for (std::size_t j = 0; j < width; ++j) {
     std::uint32_t a = slots[2 * j], b = slots[2 * j + 1];
     if (a == b && prev > 1) b = (b + 1 + any(rng) % static_cast<std::uint32_t>(prev - 1)) % static_cast<std::uint32_t>(prev);
-    layer.a.push_back(a);
-    layer.b.push_back(b);
+    layer.a.push_back(pool[a]);
+    layer.b.push_back(pool[b]);
   }
   return layer;
+}
+
+std::vector<std::uint32_t> all_nodes(std::size_t n) {
+  std::vector<std::uint32_t> v(n);
+  for (std::size_t i = 0; i < n; ++i) v[i] = static_cast<std::uint32_t>(i);
+  return v;
 }
 
 }  // namespace
@@ -38,11 +48,19 @@ gate_network make_gate_layers(std::size_t num_inputs, const gate_layers_params& 
   if (p.layers == 0 || p.width == 0) throw std::invalid_argument("gate layers: need at least one layer of at least one gate");
   if (!(p.random_fraction >= 0.0 && p.random_fraction <= 1.0)) throw std::invalid_argument("gate layers: random_fraction must be in [0, 1]");
   std::mt19937_64 rng(p.seed);
+  for (auto i : p.first_layer_inputs) {
+    if (i >= num_inputs) throw std::invalid_argument("gate layers: first_layer_inputs names input " + std::to_string(i) + " of " + std::to_string(num_inputs));
+  }
   std::vector<gate_layer> layers;
-  std::size_t prev = num_inputs;
+  const auto widest = std::max(num_inputs, p.width);
+  const std::vector<std::uint32_t> nodes = all_nodes(widest);
   for (std::size_t l = 0; l < p.layers; ++l) {
-    layers.push_back(random_layer(prev, p.width, rng));
-    prev = p.width;
+    if (l == 0 && !p.first_layer_inputs.empty()) {
+      layers.push_back(random_layer(p.first_layer_inputs, p.width, rng));
+    } else {
+      const std::size_t prev = l == 0 ? num_inputs : p.width;
+      layers.push_back(random_layer({nodes.begin(), nodes.begin() + static_cast<std::ptrdiff_t>(prev)}, p.width, rng));
+    }
   }
   gate_network net(num_inputs, std::move(layers));
   std::bernoulli_distribution random_table(p.random_fraction);
@@ -51,6 +69,16 @@ gate_network make_gate_layers(std::size_t num_inputs, const gate_layers_params& 
     if (random_table(rng)) net.set_lut(g, static_cast<std::uint8_t>(table(rng)));
   }
   return net;
+}
+
+std::vector<std::uint32_t> informative_inputs(const bit_batch& samples, double min_fraction) {
+  std::vector<std::uint32_t> out;
+  const double n = static_cast<double>(samples.num_samples());
+  for (std::size_t i = 0; i < samples.num_wires(); ++i) {
+    const double ones = static_cast<double>(samples.wire(i).popcount());
+    if (ones > 0 && ones < n && ones >= min_fraction * n && n - ones >= min_fraction * n) out.push_back(static_cast<std::uint32_t>(i));
+  }
+  return out;
 }
 
 lut_network to_lut_network(const gate_network& net) {

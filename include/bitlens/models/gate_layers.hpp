@@ -4,11 +4,13 @@
 // circuit is the reference for tests and the source of exported netlists.
 #pragma once
 
+#include "bitlens/algebra/bit_batch.hpp"
 #include "bitlens/algebra/bitvec.hpp"
 #include "bitlens/eval/gate_network.hpp"
 #include "bitlens/models/lut_network.hpp"
 
 #include <cstdint>
+#include <vector>
 
 namespace bitlens {
 
@@ -20,10 +22,18 @@ struct gate_layers_params {
   /// initialisation: a deep network of pass-throughs starts as a copy of its inputs, which the
   /// flips then refine, instead of as noise).
   double random_fraction = 0.0;
+  /// The inputs the first layer may read (empty: all of them). An input that never varies in the
+  /// data makes every gate reading only it a constant; see informative_inputs.
+  std::vector<std::uint32_t> first_layer_inputs;
 };
 
+/// The inputs whose fraction of ones over the samples lies in [min_fraction, 1 − min_fraction]
+/// (0: every input that is not constant). On binarised MNIST 94 pixels are always 0, and 315 are
+/// 1 in fewer than 1% of the training images.
+std::vector<std::uint32_t> informative_inputs(const bit_batch& samples, double min_fraction);
+
 /// A network for `num_inputs` inputs. Throws std::invalid_argument for zero layers, a zero width,
-/// or a fraction outside [0, 1].
+/// a fraction outside [0, 1], or first_layer_inputs naming an input out of range.
 gate_network make_gate_layers(std::size_t num_inputs, const gate_layers_params& params);
 
 /// The equivalent 2-LUT network: same nodes, and parameters 4g … 4g+3 are gate g's table entries.

@@ -1,0 +1,64 @@
+// Random layered wiring: every node of a layer is read, no gate reads one node twice, and a first
+// layer restricted to the informative inputs reads exactly those.
+#include "bitlens/models/gate_layers.hpp"
+#include "support/seeds.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace bitlens;
+
+namespace {
+
+std::set<std::uint32_t> operands_of_layer(const gate_network& net, std::size_t layer) {
+  std::set<std::uint32_t> read;
+  for (std::size_t g = net.first_gate(layer); g < net.first_gate(layer) + net.width(layer); ++g) {
+    CHECK(net.operand_a()[g] != net.operand_b()[g]);
+    read.insert(net.operand_a()[g]);
+    read.insert(net.operand_b()[g]);
+  }
+  return read;
+}
+
+}  // namespace
+
+TEST_CASE("gate layers read every node of the layer below, never one node twice", "[gate_layers]") {
+  const auto seed = test::case_seed(96000);
+  INFO("seed " << seed);
+  const auto net = make_gate_layers(50, {.layers = 3, .width = 40, .seed = seed});
+  // Node numbers count the inputs first: layer 1 reads nodes 50–89 (layer 0), layer 2 nodes 90–129.
+  CHECK(operands_of_layer(net, 0).size() == 50);
+  for (std::size_t l : {1, 2}) {
+    const auto read = operands_of_layer(net, l);
+    CHECK(read.size() == 40);
+    CHECK(*read.begin() == 50 + 40 * (l - 1));
+    CHECK(*read.rbegin() == 89 + 40 * (l - 1));
+  }
+}
+
+TEST_CASE("a first layer restricted to some inputs reads exactly those", "[gate_layers]") {
+  const auto seed = test::case_seed(97000);
+  INFO("seed " << seed);
+  test::rng rng(seed);
+  // 30 inputs: 0–9 constant 0, 10–14 constant 1, 15–19 one sample in 200, 20–29 fair coins.
+  bit_batch samples(30, 2000);
+  for (std::size_t s = 0; s < 2000; ++s) {
+    for (std::size_t i = 10; i < 15; ++i) samples.set(i, s, true);
+    for (std::size_t i = 15; i < 20; ++i) samples.set(i, s, s % 200 == 7);
+    for (std::size_t i = 20; i < 30; ++i) samples.set(i, s, (rng() & 1U) != 0);
+  }
+  const auto varying = informative_inputs(samples, 0);
+  CHECK(varying.size() == 15);
+  CHECK(varying.front() == 15);
+  const auto informative = informative_inputs(samples, 0.02);
+  REQUIRE(informative.size() == 10);
+  CHECK(informative.front() == 20);
+  const auto net = make_gate_layers(30, {.layers = 2, .width = 12, .seed = seed, .first_layer_inputs = informative});
+  const auto read = operands_of_layer(net, 0);
+  CHECK(read == std::set<std::uint32_t>(informative.begin(), informative.end()));
+  CHECK(operands_of_layer(net, 1).size() == 12);
+  // Without the restriction every input is read (15 gates: one whole copy of the 30 inputs).
+  CHECK(operands_of_layer(make_gate_layers(30, {.layers = 2, .width = 15, .seed = seed}), 0).size() == 30);
+  CHECK_THROWS_WITH(make_gate_layers(30, {.layers = 1, .width = 4, .first_layer_inputs = {3, 30}}), Catch::Contains("input 30 of 30"));
+}
