@@ -136,6 +136,8 @@ int main(int argc, char** argv) {
   const bit_batch fit_inputs = train.inputs.select(fit_rows), valid_inputs = train.inputs.select(valid_rows);
   const std::vector<std::uint32_t> fit_labels(train.labels.begin(), train.labels.begin() + static_cast<std::ptrdiff_t>(n_fit));
   const std::vector<std::uint32_t> valid_labels(train.labels.begin() + static_cast<std::ptrdiff_t>(n_fit), train.labels.end());
+  // The first layer reads the pixels that `bitlens classify` would let it read.
+  lp.first_layer_inputs = informative_inputs(fit_inputs, default_informative_fraction);
   auto net = make_gate_layers(784, lp);
   p.threads = 2;
   p.epochs = 1000;

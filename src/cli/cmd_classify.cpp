@@ -170,7 +170,7 @@ int run_train(const parsed_args& args, results& result) {
   if (lp.width % p.classes != 0) {
     throw usage_error("--width " + std::to_string(lp.width) + " is not a multiple of the " + std::to_string(p.classes) + " classes");
   }
-  if (!args.flag("all-inputs")) lp.first_layer_inputs = informative_inputs(train.inputs, args.real("input-fraction", 0.02));
+  if (!args.flag("all-inputs")) lp.first_layer_inputs = informative_inputs(train.inputs, args.real("input-fraction", default_informative_fraction));
   if (lp.first_layer_inputs.empty() && !args.flag("all-inputs")) throw input_error(args.positionals()[1], 0, "no bit varies enough over the training samples (see --input-fraction)");
   gate_classifier model{make_gate_layers(train.inputs.num_wires(), lp), p.classes};
   std::cout << "data: " << args.positionals()[1] << " (" << train.inputs.num_wires() << " bits, " << p.classes << " classes, "
