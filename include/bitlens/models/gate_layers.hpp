@@ -24,7 +24,7 @@ struct gate_layers_params {
   double random_fraction = 0.0;
   /// The inputs the first layer may read (empty: all of them). An input that never varies in the
   /// data makes every gate reading only it a constant; see informative_inputs.
-  std::vector<std::uint32_t> first_layer_inputs;
+  std::vector<std::uint32_t> first_layer_inputs = {};
 };
 
 /// The min_fraction that `bitlens classify` and bench/mnist_compare use: on binarised MNIST's

@@ -1,0 +1,79 @@
+// Training a gate_network classifier through its real relaxation — difflogic's method, on the
+// CPU: every gate holds 16 logits, one per two-input function; the relaxed gate is the expectation
+// of those functions under their softmax, evaluated on real-valued inputs in [0, 1]; the
+// group-sum scores divided by a temperature go through softmax cross-entropy; the reverse
+// derivative of the whole relaxed network (over the reals) gives the logits' gradients, and Adam
+// updates them. The trained network is the discretisation: each gate becomes its most likely
+// function, and it is measured as the bit-parallel network it then is.
+//
+// This is the same gradient descent as the Z2 rule of gate_train.hpp, over the ring of reals
+// instead of Z2 (DESIGN.md: the smooth case); it costs real arithmetic per gate and sample where
+// the Z2 rule costs bit operations, and it learns what the Z2 rule does not (see the README's
+// MNIST section and bench/studies/mnist_study.md).
+//
+// The samples of a step are cut into chunks of 64 whatever the thread count, each chunk's
+// gradient is kept apart and the chunks are summed in order: training gives the same tables for
+// any number of threads.
+#pragma once
+
+#include "bitlens/algebra/bit_batch.hpp"
+#include "bitlens/eval/gate_network.hpp"
+#include "bitlens/eval/tape.hpp"
+#include "bitlens/learn/gate_train.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <span>
+
+namespace bitlens {
+
+struct gate_relax_params {
+  std::size_t classes = 10;
+  /// Samples per Adam step.
+  std::size_t batch = 256;
+  std::size_t epochs = 1;
+  /// Stop once this much wall time has passed since training began, reports included (0: none).
+  double seconds = 0;
+  /// Adam's step size and moment decays (difflogic: 0.01).
+  double learning_rate = 0.01;
+  double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
+  /// The group-sum temperature: a class's score is its group's sum divided by tau. 0: automatic,
+  /// sqrt(gates per group / 8) — difflogic's 10 at 800 gates per group (8000 gates, 10 classes),
+  /// and scores that still separate with small groups.
+  double tau = 0;
+  /// Standard deviation of the initial logits, drawn from a normal distribution (difflogic: 1).
+  double init_scale = 1;
+  /// Worker threads (0: one per hardware thread); the result does not depend on it.
+  unsigned threads = 0;
+  tape_kernels kernels = tape_kernels::automatic;
+  /// Seeds the initial logits and the order of samples (shuffled per epoch).
+  std::uint64_t seed = 1;
+  /// Report every this many samples (0: once per epoch) to on_report; false stops training.
+  /// A report's `flips` counts the gates whose most likely function changed since the start, its
+  /// train_accuracy is the relaxed network's over the samples since the previous report.
+  std::size_t report_every = 0;
+  std::function<bool(const gate_train_report&)> on_report;
+};
+
+/// The relaxed network's mean softmax cross-entropy over the samples (scores: group sums / tau),
+/// its gates given by the coefficients of their expected function, 4 per gate: gate g computes
+/// alpha[4g] + alpha[4g+1]·a + alpha[4g+2]·b + alpha[4g+3]·a·b. When grad is not empty (4 per
+/// gate) ∂loss/∂alpha is added to it: the reverse derivative the training uses. Throws
+/// std::invalid_argument on mismatched sizes.
+double relaxed_loss(const gate_network& net, std::span<const float> alpha, const bit_batch& inputs, std::span<const std::uint32_t> labels,
+                    std::size_t classes, double tau, std::span<float> grad = {}, tape_kernels kernels = tape_kernels::automatic);
+
+/// Trains `net`'s gates through the relaxation for p.epochs epochs (or p.seconds) and leaves each
+/// gate's table at its most likely function. The wiring is `net`'s; its tables are ignored at the
+/// start. Throws std::invalid_argument on mismatched sizes, a label ≥ p.classes, outputs that do
+/// not split into p.classes groups, or a parameter out of range. Returns the last report.
+gate_train_report train_gate_classifier_relaxed(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
+                                                const gate_relax_params& p);
+
+/// Like train_gate_classifier_relaxed, measuring the discretised network's class accuracy on the
+/// validation samples at every report; leaves `net` with the tables that scored best there.
+gate_selection train_gate_classifier_relaxed_selected(gate_network& net, const bit_batch& inputs,
+                                                      std::span<const std::uint32_t> labels, const bit_batch& valid_inputs,
+                                                      std::span<const std::uint32_t> valid_labels, const gate_relax_params& p);
+
+}  // namespace bitlens
