@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A study of training settings for gate networks on binarised MNIST, through the command line a user
+# A study of the Z2 flip rule's settings for gate networks on binarised MNIST, through the command line a user
 # has: each variant is `bitlens classify train` for EPOCHS passes over the 54,000 training images
 # (the same work for every variant, whatever else the machine is doing; the validation split 0.1
 # chooses the model), then `bitlens classify test` once on the test set.
@@ -43,7 +43,7 @@ first=1
 for v in "${variants[@]}"; do
   name=${v%%|*}; opts=${v#*|}
   # shellcheck disable=SC2086
-  tr=$("$bitlens" classify train "$zip:MNISTTraining.txt" --epochs "$epochs" --time-limit 100000 --threads "$threads" --quiet --out "$tmp/m.bgc" $opts 2>&1) || { echo "$name: failed"; echo "$tr"; continue; }
+  tr=$("$bitlens" classify train "$zip:MNISTTraining.txt" --method flips --epochs "$epochs" --time-limit 100000 --threads "$threads" --quiet --out "$tmp/m.bgc" $opts 2>&1) || { echo "$name: failed"; echo "$tr"; continue; }
   te=$("$bitlens" classify test "$tmp/m.bgc" "$zip:MNISTTest.txt" --threads "$threads" 2>&1)
   seconds=$(grep -o 'epochs) in [0-9.]*' <<<"$tr" | grep -o '[0-9.]*$')
   valid=$(grep -o 'validation class accuracy [0-9.]*' <<<"$tr" | grep -o '[0-9.]*$')

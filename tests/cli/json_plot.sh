@@ -57,7 +57,9 @@ expect 2 "--wrt must be all, inputs or params, got 'x'" -- "$bl" rdiff --wrt x "
 expect 2 "--momentum does not apply without --field" -- "$bl" learn --momentum 2
 expect 2 "--skip does not apply with --field" -- "$bl" learn rows.txt --field 'GF(3)' --skip
 expect 2 "--predictions does not apply to 'classify train'" -- "$bl" classify train rows.txt --predictions p.txt
-expect 2 "--protect-margin must be at least --margin" -- "$bl" classify train rows.txt --margin 40 --protect-margin 10
+expect 2 "--protect-margin must be at least --margin" -- "$bl" classify train rows.txt --method flips --margin 40 --protect-margin 10
+expect 2 "--margin applies to --method flips only" -- "$bl" classify train rows.txt --margin 40
+expect 2 "--tau applies to --method relax only" -- "$bl" classify train rows.txt --method flips --tau 3
 expect 2 "option '--seed' needs a value" -- "$bl" learn --seed
 expect 2 "unknown option '--sed'" -- "$bl" learn --sed 3
 expect 2 "unknown option '-x'" -- "$bl" learn -x
