@@ -54,6 +54,7 @@ const command_spec& classify_spec() {
        {"method", "KIND", "relax (default: the relaxation over the reals, Adam on each gate's 16 logits, difflogic's method) or flips (the Z2 rule: table entries flipped by counted gain; about 40x the samples per second, lower accuracy)", one_of({"relax", "flips"}), {"train"}},
        {"batch", "N", "samples per step (default 256 for relax, 512 for flips)", integer_in(1, 1 << 24), {"train"}},
        {"learning-rate", "F", "relax: Adam's step size on the logits (default 0.01)", real_in(1e-9, 100), {"train"}},
+       {"final-learning-rate", "F", "relax: anneal the step size geometrically to F by the end of the budget (default: no annealing)", real_in(1e-12, 100), {"train"}},
        {"tau", "F", "relax: group-sum temperature, scores are group sums / F (default sqrt(gates per class / 8): 10 for 8000 gates and 10 classes)", real_in(1e-6, 1e9), {"train"}},
        {"flip", "F", "at most F x gates / layers table entries flipped per layer and step (default 0.001)", real_in(1e-9, 1), {"train"}},
        {"final-flip", "F", "anneal --flip geometrically to F by the end of the budget (default: no annealing)", real_in(0, 1), {"train"}},
@@ -144,7 +145,7 @@ int run_train(const parsed_args& args, results& result) {
   for (const char* name : {"flip", "final-flip", "margin", "protect-margin", "gain-decay", "allow-constant", "random-init"}) {
     if (relax && args.value(name)) throw usage_error(std::string("--") + name + " applies to --method flips only");
   }
-  for (const char* name : {"learning-rate", "tau"}) {
+  for (const char* name : {"learning-rate", "final-learning-rate", "tau"}) {
     if (!relax && args.value(name)) throw usage_error(std::string("--") + name + " applies to --method relax only");
   }
   gate_train_params p;
@@ -211,6 +212,7 @@ int run_train(const parsed_args& args, results& result) {
     rp.epochs = p.epochs;
     rp.seconds = p.seconds;
     rp.learning_rate = args.real("learning-rate", rp.learning_rate);
+    rp.final_learning_rate = args.real("final-learning-rate", 0);
     rp.tau = args.real("tau", rp.tau);
     rp.threads = p.threads;
     rp.seed = p.seed;

@@ -159,6 +159,8 @@ class relaxation {
 
   /// One Adam step on the given samples (at most p.batch). Returns how many the relaxed network
   /// classified right before the step.
+  void set_learning_rate(double lr) noexcept { p_.learning_rate = lr; }
+
   std::size_t step(std::span<const std::uint32_t> samples) {
     const std::size_t chunks = (samples.size() + chunk_samples - 1) / chunk_samples;
     const auto threads = static_cast<unsigned>(std::clamp<std::size_t>(chunks, 1, team_.size()));
@@ -322,13 +324,20 @@ gate_train_report train_gate_classifier_relaxed(gate_network& net, const bit_bat
     return !p.on_report || p.on_report(report);
   };
   const auto started = std::chrono::steady_clock::now();
-  const auto out_of_time = [&] {
-    return p.seconds > 0 && std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= p.seconds;
-  };
+  const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+  const auto out_of_time = [&] { return p.seconds > 0 && elapsed() >= p.seconds; };
+  // The step-size schedule: progress through the budget (samples of all epochs, or time when limited).
+  const double total_samples = static_cast<double>(p.epochs) * static_cast<double>(inputs.num_samples());
+  const bool anneal = p.final_learning_rate > 0 && p.final_learning_rate != p.learning_rate;
   for (std::size_t epoch = 0; epoch < p.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (std::size_t first = 0; first < order.size(); first += p.batch) {
       const auto batch = std::span<const std::uint32_t>(order).subspan(first, std::min(p.batch, order.size() - first));
+      if (anneal) {
+        const double by_samples = static_cast<double>(report.samples) / total_samples;
+        const double progress = std::min(1.0, p.seconds > 0 ? std::max(by_samples, elapsed() / p.seconds) : by_samples);
+        r.set_learning_rate(p.learning_rate * std::pow(p.final_learning_rate / p.learning_rate, progress));
+      }
       const auto t0 = std::chrono::steady_clock::now();
       correct += r.step(batch);
       report.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

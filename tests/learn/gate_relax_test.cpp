@@ -139,6 +139,13 @@ TEST_CASE("relaxed training learns a small problem, the same for any thread coun
   // The discretised network: guessing gives at most 0.375; x0 alone 0.75.
   const double accuracy = classification_accuracy(compiled_gates(net).predict_groups(held_out.inputs, 4), held_out.labels);
   CHECK(accuracy >= 0.9);
+  // A step size annealed to a tenth learns it too, and differently.
+  auto annealed = make_gate_layers(24, {.layers = 3, .width = 80, .seed = seed});
+  auto q = p;
+  q.final_learning_rate = p.learning_rate / 10;
+  train_gate_classifier_relaxed(annealed, train.inputs, train.labels, q);
+  CHECK(annealed != net);
+  CHECK(classification_accuracy(compiled_gates(annealed).predict_groups(held_out.inputs, 4), held_out.labels) >= 0.9);
   p.epochs = 3;
   auto one = make_gate_layers(24, {.layers = 3, .width = 40, .seed = seed}), two = one;
   train_gate_classifier_relaxed(one, train.inputs, train.labels, p);

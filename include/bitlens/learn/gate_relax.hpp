@@ -36,6 +36,9 @@ struct gate_relax_params {
   double seconds = 0;
   /// Adam's step size and moment decays (difflogic: 0.01).
   double learning_rate = 0.01;
+  /// Annealed geometrically to this step size by the end of the budget (p.epochs, or p.seconds
+  /// when set); ≤ 0 keeps learning_rate throughout.
+  double final_learning_rate = 0;
   double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
   /// The group-sum temperature: a class's score is its group's sum divided by tau. 0: automatic,
   /// sqrt(gates per group / 8) — difflogic's 10 at 800 gates per group (8000 gates, 10 classes),
