@@ -15,7 +15,9 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
+
 
 namespace bitlens {
 namespace {
@@ -364,31 +366,13 @@ gate_train_report train_gate_classifier_relaxed(gate_network& net, const bit_bat
 gate_selection train_gate_classifier_relaxed_selected(gate_network& net, const bit_batch& inputs,
                                                       std::span<const std::uint32_t> labels, const bit_batch& valid_inputs,
                                                       std::span<const std::uint32_t> valid_labels, const gate_relax_params& p) {
-  if (valid_inputs.num_wires() != inputs.num_wires() || valid_inputs.num_samples() != valid_labels.size() || valid_labels.empty()) {
-    throw std::invalid_argument("validation data: needs samples with as many inputs as the training data, one label each");
-  }
-  const auto valid_accuracy = [&] {
-    const compiled_gates cg(net);
-    return classification_accuracy(cg.predict_groups(valid_inputs, p.classes, {.threads = p.threads}), valid_labels);
-  };
-  gate_selection sel;
-  sel.valid_accuracy = -1;
-  std::vector<std::uint8_t> best;
-  gate_relax_params q = p;
-  q.on_report = [&](const gate_train_report& r) {
-    gate_train_report measured = r;
-    measured.valid_accuracy = valid_accuracy();  // the report has just discretised the network
-    if (measured.valid_accuracy > sel.valid_accuracy) {
-      sel.valid_accuracy = measured.valid_accuracy;
-      sel.chosen = measured;
-      best.assign(net.luts().begin(), net.luts().end());
-    }
-    sel.last = measured;
-    return !p.on_report || p.on_report(measured);
-  };
-  train_gate_classifier_relaxed(net, inputs, labels, q);
-  for (std::size_t g = 0; g < best.size(); ++g) net.set_lut(g, best[g]);
-  return sel;
+  // Each report has just discretised the network: what validation measures is the discrete one.
+  return select_on_validation(net, inputs, valid_inputs, valid_labels, p.classes, p.threads, p.on_report,
+                              [&](std::function<bool(const gate_train_report&)> report) {
+                                gate_relax_params q = p;
+                                q.on_report = std::move(report);
+                                train_gate_classifier_relaxed(net, inputs, labels, q);
+                              });
 }
 
 }  // namespace bitlens

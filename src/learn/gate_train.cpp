@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 
 namespace bitlens {
 
@@ -288,21 +289,21 @@ gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inpu
   return report;
 }
 
-gate_selection train_gate_classifier_selected(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
-                                              const bit_batch& valid_inputs, std::span<const std::uint32_t> valid_labels,
-                                              const gate_train_params& p) {
+gate_selection select_on_validation(gate_network& net, const bit_batch& inputs, const bit_batch& valid_inputs,
+                                    std::span<const std::uint32_t> valid_labels, std::size_t classes, unsigned threads,
+                                    const std::function<bool(const gate_train_report&)>& on_report,
+                                    const std::function<void(std::function<bool(const gate_train_report&)>)>& train) {
   if (valid_inputs.num_wires() != inputs.num_wires() || valid_inputs.num_samples() != valid_labels.size() || valid_labels.empty()) {
     throw std::invalid_argument("validation data: needs samples with as many inputs as the training data, one label each");
   }
   const auto valid_accuracy = [&] {
     const compiled_gates cg(net);
-    return classification_accuracy(cg.predict_groups(valid_inputs, p.classes, {.threads = p.threads}), valid_labels);
+    return classification_accuracy(cg.predict_groups(valid_inputs, classes, {.threads = threads}), valid_labels);
   };
   gate_selection sel;
   sel.valid_accuracy = valid_accuracy();
   std::vector<std::uint8_t> best(net.luts().begin(), net.luts().end());
-  gate_train_params q = p;
-  q.on_report = [&](const gate_train_report& r) {
+  train([&](const gate_train_report& r) {
     gate_train_report measured = r;
     measured.valid_accuracy = valid_accuracy();
     if (measured.valid_accuracy > sel.valid_accuracy) {
@@ -311,11 +312,21 @@ gate_selection train_gate_classifier_selected(gate_network& net, const bit_batch
       best.assign(net.luts().begin(), net.luts().end());
     }
     sel.last = measured;
-    return !p.on_report || p.on_report(measured);
-  };
-  train_gate_classifier(net, inputs, labels, q);
+    return !on_report || on_report(measured);
+  });
   for (std::size_t g = 0; g < best.size(); ++g) net.set_lut(g, best[g]);
   return sel;
+}
+
+gate_selection train_gate_classifier_selected(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
+                                              const bit_batch& valid_inputs, std::span<const std::uint32_t> valid_labels,
+                                              const gate_train_params& p) {
+  return select_on_validation(net, inputs, valid_inputs, valid_labels, p.classes, p.threads, p.on_report,
+                              [&](std::function<bool(const gate_train_report&)> report) {
+                                gate_train_params q = p;
+                                q.on_report = std::move(report);
+                                train_gate_classifier(net, inputs, labels, q);
+                              });
 }
 
 }  // namespace bitlens

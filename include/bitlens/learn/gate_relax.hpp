@@ -74,7 +74,8 @@ gate_train_report train_gate_classifier_relaxed(gate_network& net, const bit_bat
                                                 const gate_relax_params& p);
 
 /// Like train_gate_classifier_relaxed, measuring the discretised network's class accuracy on the
-/// validation samples at every report; leaves `net` with the tables that scored best there.
+/// validation samples at the start and at every report (select_on_validation); leaves `net` with
+/// the tables that scored best there.
 gate_selection train_gate_classifier_relaxed_selected(gate_network& net, const bit_batch& inputs,
                                                       std::span<const std::uint32_t> labels, const bit_batch& valid_inputs,
                                                       std::span<const std::uint32_t> valid_labels, const gate_relax_params& p);
