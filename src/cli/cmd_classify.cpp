@@ -142,6 +142,11 @@ int run_train(const parsed_args& args, results& result) {
   if (lp.layers * lp.width > max_classifier_gates) throw usage_error("--layers x --width is more than " + std::to_string(max_classifier_gates) + " gates");
   lp.seed = static_cast<std::uint64_t>(args.integer("seed", 1));
   const bool relax = args.value_or("method", "relax") == "relax";
+  if (relax && lp.layers * lp.width > max_relaxed_gates) {
+    throw usage_error("--method relax trains at most " + std::to_string(max_relaxed_gates) + " gates (about 700 bytes each); --layers x --width is " +
+                      std::to_string(lp.layers * lp.width) + " (--method flips trains up to " + std::to_string(max_classifier_gates) + ")");
+  }
+  if (args.flag("all-inputs") && args.value("input-fraction")) throw usage_error("give --input-fraction or --all-inputs, not both");
   for (const char* name : {"flip", "final-flip", "margin", "protect-margin", "gain-decay", "allow-constant", "random-init"}) {
     if (relax && args.value(name)) throw usage_error(std::string("--") + name + " applies to --method flips only");
   }

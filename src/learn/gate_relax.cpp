@@ -18,7 +18,6 @@
 #include <utility>
 #include <vector>
 
-
 namespace bitlens {
 namespace {
 
@@ -120,6 +119,10 @@ class relaxation {
       throw std::invalid_argument("relaxed gate training: the network has " + std::to_string(net.num_inputs()) + " inputs, the data " +
                                   std::to_string(inputs.num_wires()) + " input wires and " + std::to_string(labels.size()) +
                                   " labels for " + std::to_string(inputs.num_samples()) + " samples");
+    }
+    if (net.num_gates() > max_relaxed_gates) {
+      throw std::invalid_argument("relaxed gate training: " + std::to_string(net.num_gates()) + " gates, more than the limit of " +
+                                  std::to_string(max_relaxed_gates) + " (max_relaxed_gates)");
     }
     if (p.classes < 2 || net.num_outputs() % p.classes != 0) {
       throw std::invalid_argument("relaxed gate training: " + std::to_string(net.num_outputs()) + " outputs do not split into " +

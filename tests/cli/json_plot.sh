@@ -60,6 +60,8 @@ expect 2 "--predictions does not apply to 'classify train'" -- "$bl" classify tr
 expect 2 "--protect-margin must be at least --margin" -- "$bl" classify train rows.txt --method flips --margin 40 --protect-margin 10
 expect 2 "--margin applies to --method flips only" -- "$bl" classify train rows.txt --margin 40
 expect 2 "--tau applies to --method relax only" -- "$bl" classify train rows.txt --method flips --tau 3
+expect 2 "--method relax trains at most 2097152 gates" -- "$bl" classify train rows.txt --layers 100 --width 30000
+expect 2 "give --input-fraction or --all-inputs, not both" -- "$bl" classify train rows.txt --all-inputs --input-fraction 0.1
 expect 2 "option '--seed' needs a value" -- "$bl" learn --seed
 expect 2 "unknown option '--sed'" -- "$bl" learn --sed 3
 expect 2 "unknown option '-x'" -- "$bl" learn -x

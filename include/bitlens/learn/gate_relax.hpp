@@ -27,6 +27,11 @@
 
 namespace bitlens {
 
+/// The largest network the relaxation trains: each gate costs about 700 bytes while training (16
+/// logits with Adam's two moments and their softmax, and 32-sample rows of activations and
+/// gradients), so 2^21 gates take about 1.4 GiB.
+inline constexpr std::size_t max_relaxed_gates = std::size_t{1} << 21;
+
 struct gate_relax_params {
   std::size_t classes = 10;
   /// Samples per Adam step.
@@ -69,7 +74,8 @@ double relaxed_loss(const gate_network& net, std::span<const float> alpha, const
 /// Trains `net`'s gates through the relaxation for p.epochs epochs (or p.seconds) and leaves each
 /// gate's table at its most likely function. The wiring is `net`'s; its tables are ignored at the
 /// start. Throws std::invalid_argument on mismatched sizes, a label ≥ p.classes, outputs that do
-/// not split into p.classes groups, or a parameter out of range. Returns the last report.
+/// not split into p.classes groups, more than max_relaxed_gates gates, or a parameter out of range.
+/// Returns the last report.
 gate_train_report train_gate_classifier_relaxed(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
                                                 const gate_relax_params& p);
 
