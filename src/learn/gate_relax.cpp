@@ -162,10 +162,11 @@ class relaxation {
     }
   }
 
-  /// One Adam step on the given samples (at most p.batch). Returns how many the relaxed network
-  /// classified right before the step.
+  /// Changes the step size of the following steps (a schedule).
   void set_learning_rate(double lr) noexcept { p_.learning_rate = lr; }
 
+  /// One Adam step on the given samples (at most p.batch). Returns how many the relaxed network
+  /// classified right before the step.
   std::size_t step(std::span<const std::uint32_t> samples) {
     const std::size_t chunks = (samples.size() + chunk_samples - 1) / chunk_samples;
     const auto threads = static_cast<unsigned>(std::clamp<std::size_t>(chunks, 1, team_.size()));
@@ -176,10 +177,13 @@ class relaxation {
       }
     });
     ++steps_;
+    // Adam's bias corrections folded into the step size, once per step.
+    const auto n = static_cast<double>(steps_);
+    const auto step_size = static_cast<float>(p_.learning_rate * std::sqrt(1 - std::pow(p_.beta2, n)) / (1 - std::pow(p_.beta1, n)));
     const std::size_t gates = net_.num_gates(), update_threads = team_.size();
     team_.run(update_threads, [&](unsigned t) {
       const std::size_t per = (gates + update_threads - 1) / update_threads;
-      for (std::size_t g = t * per; g < std::min(gates, (t + 1) * per); ++g) update(g, chunks);
+      for (std::size_t g = t * per; g < std::min(gates, (t + 1) * per); ++g) update(g, chunks, step_size);
     });
     std::size_t correct = 0;
     for (std::size_t c = 0; c < chunks; ++c) correct += chunk_correct_[c];
@@ -227,7 +231,7 @@ class relaxation {
   }
 
   // ∂loss/∂α summed over the chunks in order, through the softmax to the logits, then Adam.
-  void update(std::size_t g, std::size_t chunks) {
+  void update(std::size_t g, std::size_t chunks, float step_size) {
     std::array<float, 4> ga{};
     for (std::size_t c = 0; c < chunks; ++c) {
       float* src = grads_[c].data() + 4 * g;
@@ -242,8 +246,6 @@ class relaxation {
       mean += pr[f] * dp[f];
     }
     const auto b1 = static_cast<float>(p_.beta1), b2 = static_cast<float>(p_.beta2);
-    const double t = static_cast<double>(steps_);
-    const auto step_size = static_cast<float>(p_.learning_rate * std::sqrt(1 - std::pow(p_.beta2, t)) / (1 - std::pow(p_.beta1, t)));
     const auto eps = static_cast<float>(p_.epsilon);
     float* m = m_.data() + functions * g;
     float* v = v_.data() + functions * g;
