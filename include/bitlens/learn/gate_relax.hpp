@@ -11,7 +11,7 @@
 // the Z2 rule costs bit operations, and it learns what the Z2 rule does not (see the README's
 // MNIST section and bench/studies/mnist_study.md).
 //
-// The samples of a step are cut into chunks of 64 whatever the thread count, each chunk's
+// The samples of a step are cut into chunks of 32 whatever the thread count, each chunk's
 // gradient is kept apart and the chunks are summed in order: training gives the same tables for
 // any number of threads.
 #pragma once
