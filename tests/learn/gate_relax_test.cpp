@@ -5,6 +5,7 @@
 #include "bitlens/learn/gate_relax.hpp"
 #include "bitlens/learn/group_sum.hpp"
 #include "bitlens/models/gate_layers.hpp"
+#include "support/gate_toy.hpp"
 #include "support/seeds.hpp"
 
 #include <catch2/catch.hpp>
@@ -16,24 +17,8 @@ using namespace bitlens;
 
 namespace {
 
-struct toy {
-  bit_batch inputs;
-  std::vector<std::uint32_t> labels;
-};
-
-// 24 random bits; the class (of 4) is x0 + 2·(x1 ∧ x2).
-toy make_toy(std::size_t n, std::uint64_t seed) {
-  test::rng rng(seed);
-  toy t{bit_batch(24, n), std::vector<std::uint32_t>(n)};
-  for (std::size_t s = 0; s < n; ++s) {
-    for (std::size_t i = 0; i < 24; ++i) t.inputs.set(i, s, rng() & 1U);
-    t.labels[s] = (t.inputs.get(0, s) ? 1U : 0U) + (t.inputs.get(1, s) && t.inputs.get(2, s) ? 2U : 0U);
-  }
-  return t;
-}
-
 // The reference: each sample on its own, in doubles, straight from the definition.
-double reference_loss(const gate_network& net, const std::vector<double>& alpha, const toy& data, std::size_t classes, double tau) {
+double reference_loss(const gate_network& net, const std::vector<double>& alpha, const test::gate_toy& data, std::size_t classes, double tau) {
   double total = 0;
   const std::size_t group = net.num_outputs() / classes;
   for (std::size_t s = 0; s < data.labels.size(); ++s) {
@@ -78,7 +63,7 @@ gate_network small_network(std::uint64_t seed) { return make_gate_layers(24, {.l
 TEST_CASE("relaxed loss and its reverse derivative match the reference and finite differences", "[learn][relax]") {
   const auto seed = test::case_seed(98000);
   INFO("seed " << seed);
-  const auto data = make_toy(150, seed);  // not a multiple of the chunk: padding samples must not count
+  const auto data = test::make_gate_toy(150, seed);  // not a multiple of the chunk: padding samples must not count
   const auto net = small_network(seed);
   const auto alpha = random_alpha(net.num_gates(), seed);
   const double tau = 2;
@@ -108,7 +93,7 @@ TEST_CASE("relaxed kernels: AVX2 computes what the portable loops compute", "[le
   }
   const auto seed = test::case_seed(99000);
   INFO("seed " << seed);
-  const auto data = make_toy(200, seed);
+  const auto data = test::make_gate_toy(200, seed);
   const auto net = small_network(seed);
   const auto alpha = random_alpha(net.num_gates(), seed + 1);
   std::vector<float> g_portable(alpha.size(), 0.0F), g_avx2(alpha.size(), 0.0F);
@@ -121,7 +106,7 @@ TEST_CASE("relaxed kernels: AVX2 computes what the portable loops compute", "[le
 TEST_CASE("relaxed training learns a small problem, the same for any thread count", "[learn][relax]") {
   const auto seed = test::case_seed(100000);
   INFO("seed " << seed);
-  const auto train = make_toy(4096, seed), held_out = make_toy(2048, seed + 1);
+  const auto train = test::make_gate_toy(4096, seed), held_out = test::make_gate_toy(2048, seed + 1);
   gate_relax_params p;
   p.classes = 4;
   p.batch = 128;

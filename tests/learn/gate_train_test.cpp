@@ -4,6 +4,7 @@
 #include "bitlens/learn/gate_train.hpp"
 #include "bitlens/learn/group_sum.hpp"
 #include "bitlens/models/gate_layers.hpp"
+#include "support/gate_toy.hpp"
 #include "support/seeds.hpp"
 
 #include <catch2/catch.hpp>
@@ -11,23 +12,6 @@
 using namespace bitlens;
 
 namespace {
-
-// 24 random input bits; the class (of 4) is x0 + 2·(x1 ∧ x2) — learnable by a few gates. The
-// most frequent classes (0 and 1) each hold 3/8 of the samples.
-struct toy {
-  bit_batch inputs;
-  std::vector<std::uint32_t> labels;
-};
-
-toy make_toy(std::size_t n, std::uint64_t seed) {
-  test::rng rng(seed);
-  toy t{bit_batch(24, n), std::vector<std::uint32_t>(n)};
-  for (std::size_t s = 0; s < n; ++s) {
-    for (std::size_t i = 0; i < 24; ++i) t.inputs.set(i, s, rng() & 1U);
-    t.labels[s] = (t.inputs.get(0, s) ? 1U : 0U) + (t.inputs.get(1, s) && t.inputs.get(2, s) ? 2U : 0U);
-  }
-  return t;
-}
 
 gate_train_params toy_params(unsigned threads, tape_kernels k) {
   gate_train_params p;
@@ -55,7 +39,7 @@ gate_network toy_network(std::uint64_t seed) {
 TEST_CASE("gate training: learns a small classification problem", "[learn][gate]") {
   const auto seed = test::case_seed(1);
   INFO("seed " << seed);
-  const auto train = make_toy(4096, seed), held_out = make_toy(2048, seed + 1);
+  const auto train = test::make_gate_toy(4096, seed), held_out = test::make_gate_toy(2048, seed + 1);
   auto net = toy_network(seed);
   const double before = classification_accuracy(compiled_gates(net).predict_groups(held_out.inputs, 4), held_out.labels);
   const auto report = train_gate_classifier(net, train.inputs, train.labels, toy_params(2, tape_kernels::automatic));
@@ -72,7 +56,7 @@ TEST_CASE("gate training: learns a small classification problem", "[learn][gate]
 TEST_CASE("gate training: identical tables for any thread count and kernel variant", "[learn][gate]") {
   const auto seed = test::case_seed(2);
   INFO("seed " << seed);
-  const auto train = make_toy(3000, seed);
+  const auto train = test::make_gate_toy(3000, seed);
   auto p = toy_params(1, tape_kernels::portable);
   p.epochs = 4;
   p.batch = 1024;  // four tiles per step: both threads work
@@ -92,7 +76,7 @@ TEST_CASE("gate training: identical tables for any thread count and kernel varia
 }
 
 TEST_CASE("gate training: reports, early stop and bad data", "[learn][gate]") {
-  const auto train = make_toy(1000, 5);
+  const auto train = test::make_gate_toy(1000, 5);
   auto net = toy_network(5);
   auto p = toy_params(1, tape_kernels::automatic);
   std::size_t reports = 0;
@@ -112,7 +96,7 @@ TEST_CASE("gate training: reports, early stop and bad data", "[learn][gate]") {
 }
 
 TEST_CASE("an annealed flip fraction flips fewer entries as training goes on", "[gate_train]") {
-  const auto data = make_toy(2048, test::case_seed(93000));
+  const auto data = test::make_gate_toy(2048, test::case_seed(93000));
   const auto flips_per_epoch = [&](double final_fraction) {
     auto net = make_gate_layers(24, {.layers = 3, .width = 400, .seed = 5, .random_fraction = 0.5});
     auto p = toy_params(1, tape_kernels::automatic);
@@ -141,7 +125,7 @@ TEST_CASE("an annealed flip fraction flips fewer entries as training goes on", "
 TEST_CASE("gate training without constant tables keeps every gate's paths open", "[learn][gate]") {
   const auto seed = test::case_seed(94000);
   INFO("seed " << seed);
-  const auto train = make_toy(4096, seed), held_out = make_toy(2048, seed + 1);
+  const auto train = test::make_gate_toy(4096, seed), held_out = test::make_gate_toy(2048, seed + 1);
   const auto constants = [](const gate_network& net) {
     std::size_t n = 0;
     for (auto t : net.luts()) n += (t == 0 || t == 15) ? 1 : 0;
@@ -162,7 +146,7 @@ TEST_CASE("gate training without constant tables keeps every gate's paths open",
 TEST_CASE("gate training with decayed gain accumulators learns, is thread-independent, and checks its decay", "[learn][gate]") {
   const auto seed = test::case_seed(95000);
   INFO("seed " << seed);
-  const auto train = make_toy(4096, seed), held_out = make_toy(2048, seed + 1);
+  const auto train = test::make_gate_toy(4096, seed), held_out = test::make_gate_toy(2048, seed + 1);
   auto p = toy_params(1, tape_kernels::automatic);
   p.gain_decay = 0.5;
   auto net = toy_network(seed);
