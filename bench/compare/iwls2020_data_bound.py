@@ -23,21 +23,8 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.tree import DecisionTreeClassifier
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DATA = os.environ.get("BITLENS_DATA", os.path.join(os.path.dirname(ROOT), "shared", "data"))
-
-
-def read_pla(path):
-    xs, ys = [], []
-    with open(path) as f:
-        for line in f:
-            line = line.strip()
-            if not line or line[0] in ".#":
-                continue
-            bits, out = line.split()
-            xs.append([c == "1" for c in bits])
-            ys.append(out == "1")
-    return np.array(xs, dtype=np.uint8), np.array(ys, dtype=np.uint8)
+# The same data location and PLA reader as the tree measurement beside this script.
+from iwls2020_sklearn import DATA, read_pla  # noqa: E402
 
 
 def accuracy(model, x, y):
