@@ -12,6 +12,7 @@
 #include "bitlens/learn/gate_relax.hpp"
 #include "bitlens/learn/gate_train.hpp"
 #include "bitlens/learn/group_sum.hpp"
+#include "bitlens/learn/input_views.hpp"
 #include "bitlens/models/gate_classifier.hpp"
 #include "bitlens/models/gate_layers.hpp"
 #include "commands.hpp"
@@ -56,6 +57,8 @@ const command_spec& classify_spec() {
        {"learning-rate", "F", "relax: Adam's step size on the logits (default 0.01)", real_in(1e-9, 100), {"train"}},
        {"final-learning-rate", "F", "relax: anneal the step size geometrically to F by the end of the budget (default: no annealing)", real_in(1e-12, 100), {"train"}},
        {"tau", "F", "relax: group-sum temperature, scores are group sums / F (default sqrt(gates per class / 8): 10 for 8000 gates and 10 classes)", real_in(1e-6, 1e9), {"train"}},
+       {"shift", "N", "relax: show every training sample shifted by up to N pixels each way, at random per epoch (augmentation; default 0); the images' shape comes from IDX files or --image", integer_in(0, 64), {"train"}},
+       {"image", "RxC", "the samples are images of R rows and C columns, R x C x bits-per-pixel bits (for --shift with data that does not say)", any_text(), {"train"}},
        {"flip", "F", "at most F x gates / layers table entries flipped per layer and step (default 0.001)", real_in(1e-9, 1), {"train"}},
        {"final-flip", "F", "anneal --flip geometrically to F by the end of the budget (default: no annealing)", real_in(0, 1), {"train"}},
        {"margin", "N", "hinge margin in bits of a group's score (default 32)", integer_in(0, 1 << 20), {"train"}},
@@ -106,7 +109,7 @@ labelled_bits load_samples(const std::string& spec, unsigned levels, const std::
   if (!has_extension(spec, ".pla")) return load_labelled_bits(spec, label_column);
   const bit_dataset d = read_table(spec);
   if (!d.fully_specified()) throw input_error(spec, 0, "the class outputs have don't-cares; a one-hot class needs every output bit");
-  labelled_bits out{d.inputs, std::vector<std::uint32_t>(d.num_samples(), 0)};
+  labelled_bits out{d.inputs, std::vector<std::uint32_t>(d.num_samples(), 0), 0, 0};
   if (d.num_outputs() == 1) {
     for (std::size_t s = 0; s < d.num_samples(); ++s) out.labels[s] = d.targets.get(0, s) ? 1 : 0;
     return out;
@@ -121,8 +124,36 @@ labelled_bits load_samples(const std::string& spec, unsigned levels, const std::
   return out;
 }
 
+// --image ROWSxCOLS, checked before any data is read; 0 × 0 when not given.
+std::pair<std::size_t, std::size_t> image_shape(const parsed_args& args) {
+  const auto image = args.value("image");
+  if (!image) return {0, 0};
+  if (!args.value("shift")) throw usage_error("--image is used by --shift only");
+  unsigned long long r = 0, c = 0;
+  char tail = 0;
+  if (std::sscanf(image->c_str(), "%llux%llu%c", &r, &c, &tail) != 2 || r == 0 || c == 0 || r > (1U << 20) || c > (1U << 20)) {
+    throw usage_error("--image must be ROWSxCOLS, such as 28x28, got '" + *image + "'");
+  }
+  return {static_cast<std::size_t>(r), static_cast<std::size_t>(c)};
+}
+
+// The views that shift the training images by up to --shift pixels (none without --shift); the
+// shape is --image's, or the data's own.
+std::vector<input_view> shift_views(const parsed_args& args, std::pair<std::size_t, std::size_t> shape, const labelled_bits& train) {
+  const auto shift = static_cast<std::size_t>(args.integer("shift", 0));
+  if (shift == 0) return {};
+  const auto [rows, cols] = shape.first != 0 ? shape : std::pair{train.image_rows, train.image_cols};
+  if (rows == 0) throw usage_error("--shift needs the images' shape: the data is not IDX, give --image ROWSxCOLS");
+  const std::size_t bits = train.inputs.num_wires();
+  if (bits % (rows * cols) != 0) {
+    throw usage_error("the samples have " + std::to_string(bits) + " bits, not a multiple of " + std::to_string(rows) + " x " +
+                      std::to_string(cols) + " pixels");
+  }
+  return image_shifts(rows, cols, bits / (rows * cols), shift);
+}
+
 labelled_bits subset(const labelled_bits& d, std::span<const std::size_t> rows) {
-  labelled_bits out{d.inputs.select(rows), {}};
+  labelled_bits out{d.inputs.select(rows), {}, d.image_rows, d.image_cols};
   for (auto r : rows) out.labels.push_back(d.labels[r]);
   return out;
 }
@@ -150,7 +181,7 @@ int run_train(const parsed_args& args, results& result) {
   for (const char* name : {"flip", "final-flip", "margin", "protect-margin", "gain-decay", "allow-constant", "random-init"}) {
     if (relax && args.value(name)) throw usage_error(std::string("--") + name + " applies to --method flips only");
   }
-  for (const char* name : {"learning-rate", "final-learning-rate", "tau"}) {
+  for (const char* name : {"learning-rate", "final-learning-rate", "tau", "shift"}) {
     if (!relax && args.value(name)) throw usage_error(std::string("--") + name + " applies to --method relax only");
   }
   gate_train_params p;
@@ -169,6 +200,7 @@ int run_train(const parsed_args& args, results& result) {
   p.threads = static_cast<unsigned>(args.integer("threads", 0));
   p.seed = lp.seed;
   const double split = args.real("valid-split", 0.1);
+  const auto shape = image_shape(args);
   if (const auto o = args.value("out")) check_output_directory(*o);
 
   const auto levels = static_cast<unsigned>(args.integer("levels", 1));
@@ -190,6 +222,7 @@ int run_train(const parsed_args& args, results& result) {
   if (lp.width % p.classes != 0) {
     throw usage_error("--width " + std::to_string(lp.width) + " is not a multiple of the " + std::to_string(p.classes) + " classes");
   }
+  const std::vector<input_view> views = shift_views(args, shape, train);
   if (!args.flag("all-inputs")) lp.first_layer_inputs = informative_inputs(train.inputs, args.real("input-fraction", default_informative_fraction));
   if (lp.first_layer_inputs.empty() && !args.flag("all-inputs")) throw input_error(args.positionals()[1], 0, "no bit varies enough over the training samples (see --input-fraction)");
   gate_classifier model{make_gate_layers(train.inputs.num_wires(), lp), p.classes};
@@ -219,6 +252,7 @@ int run_train(const parsed_args& args, results& result) {
     rp.learning_rate = args.real("learning-rate", rp.learning_rate);
     rp.final_learning_rate = args.real("final-learning-rate", 0);
     rp.tau = args.real("tau", rp.tau);
+    rp.input_views = views;
     rp.threads = p.threads;
     rp.seed = p.seed;
     rp.report_every = p.report_every;

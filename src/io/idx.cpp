@@ -75,7 +75,7 @@ labelled_bits parse_idx(std::string_view images, std::string_view labels, const 
   }
   if (labels.size() - 8 < n) throw input_error(labels_source, 0, "is truncated: fewer label bytes than labels");
   labelled_bits out{bit_batch(static_cast<std::size_t>(pixels * params.levels), static_cast<std::size_t>(n)),
-                    std::vector<std::uint32_t>(static_cast<std::size_t>(n))};
+                    std::vector<std::uint32_t>(static_cast<std::size_t>(n)), static_cast<std::size_t>(rows), static_cast<std::size_t>(cols)};
   for (std::size_t s = 0; s < n; ++s) {
     out.labels[s] = static_cast<unsigned char>(labels[8 + s]);
     const std::size_t base = 16 + s * static_cast<std::size_t>(pixels);

@@ -10,6 +10,7 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -48,21 +49,44 @@ struct chunk_result {
   double loss = 0;          // summed cross-entropy of the chunk's samples
 };
 
+// The samples a chunk shows, and through which views (input_views.hpp): view_of[j] is sample j's
+// view, or view_of is empty and the samples are shown as they are.
+struct chunk_samples_shown {
+  std::span<const std::uint32_t> samples;
+  std::span<const std::uint32_t> view_of;
+  const std::vector<input_view>* views = nullptr;
+};
+
+// The network's input rows of a chunk (n ≥ samples, the padding 0).
+void load_inputs(const bit_batch& inputs, std::size_t num_inputs, const chunk_samples_shown& shown, std::size_t n, float* values) {
+  const auto samples = shown.samples;
+  const auto bit = [&](std::size_t wire, std::uint32_t s) {
+    return static_cast<float>((inputs.wire(wire).words()[s / 64] >> (s % 64)) & 1U);
+  };
+  for (std::size_t i = 0; i < num_inputs; ++i) {
+    float* row = values + i * n;
+    std::fill(row + samples.size(), row + n, 0.0F);
+    if (shown.view_of.empty()) {
+      for (std::size_t j = 0; j < samples.size(); ++j) row[j] = bit(i, samples[j]);
+      continue;
+    }
+    for (std::size_t j = 0; j < samples.size(); ++j) {
+      const std::int32_t src = (*shown.views)[shown.view_of[j]][i];
+      row[j] = src == no_input ? 0.0F : bit(static_cast<std::size_t>(src), samples[j]);
+    }
+  }
+}
+
 // The relaxed network on one chunk of samples (at most chunk_samples): forward, the head (scores
 // = group sums / tau, softmax cross-entropy divided by batch_size), reverse; adds ∂loss/∂α to grad.
 chunk_result relaxed_chunk(const relax_kernels::variant& kernels, const gate_network& net, const std::vector<std::size_t>& layer_first,
                            const std::vector<float>& alpha, const bit_batch& inputs, std::span<const std::uint32_t> labels,
-                           std::size_t classes, float tau, std::span<const std::uint32_t> samples, float batch_size,
+                           std::size_t classes, float tau, const chunk_samples_shown& shown, float batch_size,
                            const chunk_buffers& buf, float* grad) {
+  const auto samples = shown.samples;
   const std::size_t n = (samples.size() + 7) / 8 * 8, num_inputs = net.num_inputs();
   const std::size_t outputs = net.num_outputs(), group = outputs / classes;
-  for (std::size_t i = 0; i < num_inputs; ++i) {
-    const auto words = inputs.wire(i).words();
-    float* row = buf.values.data() + i * n;
-    for (std::size_t j = 0; j < n; ++j) {
-      row[j] = j < samples.size() ? static_cast<float>((words[samples[j] / 64] >> (samples[j] % 64)) & 1U) : 0.0F;
-    }
-  }
+  load_inputs(inputs, num_inputs, shown, n, buf.values.data());
   relax_kernels::chunk_args a;
   a.num_inputs = num_inputs;
   a.num_gates = net.num_gates();
@@ -120,6 +144,8 @@ class relaxation {
                                   std::to_string(inputs.num_wires()) + " input wires and " + std::to_string(labels.size()) +
                                   " labels for " + std::to_string(inputs.num_samples()) + " samples");
     }
+    check_input_views(p.input_views, net.num_inputs(), inputs.num_wires());
+    if (p.input_views.size() > std::numeric_limits<std::uint32_t>::max()) throw std::invalid_argument("relaxed gate training: too many input views");
     if (net.num_gates() > max_relaxed_gates) {
       throw std::invalid_argument("relaxed gate training: " + std::to_string(net.num_gates()) + " gates, more than the limit of " +
                                   std::to_string(max_relaxed_gates) + " (max_relaxed_gates)");
@@ -165,15 +191,17 @@ class relaxation {
   /// Changes the step size of the following steps (a schedule).
   void set_learning_rate(double lr) noexcept { p_.learning_rate = lr; }
 
-  /// One Adam step on the given samples (at most p.batch). Returns how many the relaxed network
-  /// classified right before the step.
-  std::size_t step(std::span<const std::uint32_t> samples) {
+  /// One Adam step on the given samples (at most p.batch), sample j shown through view view_of[j]
+  /// (or as it is when view_of is empty). Returns how many the relaxed network classified right
+  /// before the step.
+  std::size_t step(std::span<const std::uint32_t> samples, std::span<const std::uint32_t> view_of) {
     const std::size_t chunks = (samples.size() + chunk_samples - 1) / chunk_samples;
     const auto threads = static_cast<unsigned>(std::clamp<std::size_t>(chunks, 1, team_.size()));
     team_.run(threads, [&](unsigned t) {
       for (std::size_t c = t; c < chunks; c += threads) {
-        run_chunk(workers_[t], samples.subspan(c * chunk_samples, std::min(chunk_samples, samples.size() - c * chunk_samples)), c,
-                  static_cast<float>(samples.size()));
+        const std::size_t first = c * chunk_samples, count = std::min(chunk_samples, samples.size() - first);
+        run_chunk(workers_[t], {samples.subspan(first, count), view_of.empty() ? view_of : view_of.subspan(first, count), &p_.input_views},
+                  c, static_cast<float>(samples.size()));
       }
     });
     ++steps_;
@@ -258,7 +286,7 @@ class relaxation {
     refresh(g);
   }
 
-  void run_chunk(worker& w, std::span<const std::uint32_t> samples, std::size_t chunk, float batch_size) {
+  void run_chunk(worker& w, const chunk_samples_shown& samples, std::size_t chunk, float batch_size) {
     const chunk_buffers buf{w.values, w.adjoints, w.scores, w.dscore, widest_};
     const chunk_result r = relaxed_chunk(kernels_, net_, layer_first_, alpha_, inputs_, labels_, p_.classes, static_cast<float>(tau_),
                                          samples, batch_size, buf, grads_[chunk].data());
@@ -308,7 +336,7 @@ double relaxed_loss(const gate_network& net, std::span<const float> alpha, const
   double loss = 0;
   for (std::size_t first = 0; first < all.size(); first += chunk_samples) {
     const auto chunk = std::span<const std::uint32_t>(all).subspan(first, std::min(chunk_samples, all.size() - first));
-    loss += relaxed_chunk(variant, net, layer_first, a, inputs, labels, classes, static_cast<float>(tau), chunk,
+    loss += relaxed_chunk(variant, net, layer_first, a, inputs, labels, classes, static_cast<float>(tau), {chunk, {}, nullptr},
                           static_cast<float>(all.size()), {values, adjoints, scores, dscore, widest},
                           grad.empty() ? scratch.data() : grad.data())
                 .loss;
@@ -321,7 +349,9 @@ gate_train_report train_gate_classifier_relaxed(gate_network& net, const bit_bat
   relaxation r(net, inputs, labels, p);
   std::vector<std::uint32_t> order(inputs.num_samples());
   std::iota(order.begin(), order.end(), 0U);
-  std::mt19937_64 rng(p.seed ^ 0x9e3779b97f4a7c15ULL);
+  std::mt19937_64 rng(p.seed ^ 0x9e3779b97f4a7c15ULL), view_rng(p.seed ^ 0x5851f42d4c957f2dULL);
+  std::vector<std::uint32_t> view_of(p.input_views.empty() ? 0 : order.size());
+  std::uniform_int_distribution<std::uint32_t> pick_view(0, p.input_views.empty() ? 0 : static_cast<std::uint32_t>(p.input_views.size() - 1));
   gate_train_report report;
   std::size_t seen = 0, correct = 0, next_report = p.report_every;
   const auto emit = [&] {
@@ -338,15 +368,18 @@ gate_train_report train_gate_classifier_relaxed(gate_network& net, const bit_bat
   const bool anneal = p.final_learning_rate > 0 && p.final_learning_rate != p.learning_rate;
   for (std::size_t epoch = 0; epoch < p.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
+    for (auto& v : view_of) v = pick_view(view_rng);
     for (std::size_t first = 0; first < order.size(); first += p.batch) {
-      const auto batch = std::span<const std::uint32_t>(order).subspan(first, std::min(p.batch, order.size() - first));
+      const std::size_t count = std::min(p.batch, order.size() - first);
+      const auto batch = std::span<const std::uint32_t>(order).subspan(first, count);
+      const auto views = view_of.empty() ? std::span<const std::uint32_t>{} : std::span<const std::uint32_t>(view_of).subspan(first, count);
       if (anneal) {
         const double by_samples = static_cast<double>(report.samples) / total_samples;
         const double progress = std::min(1.0, p.seconds > 0 ? std::max(by_samples, elapsed() / p.seconds) : by_samples);
         r.set_learning_rate(p.learning_rate * std::pow(p.final_learning_rate / p.learning_rate, progress));
       }
       const auto t0 = std::chrono::steady_clock::now();
-      correct += r.step(batch);
+      correct += r.step(batch, views);
       report.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       ++report.steps;
       report.samples += batch.size();

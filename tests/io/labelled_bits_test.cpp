@@ -197,6 +197,7 @@ TEST_CASE("IDX images and labels, plain or gzip, as thermometer bits", "[io][idx
   const auto one = parse_idx(images, labels, "i", "l");
   REQUIRE(one.inputs.num_wires() == 2);
   CHECK(one.labels == std::vector<std::uint32_t>{7, 3});
+  CHECK((one.image_rows == 1 && one.image_cols == 2));
   CHECK((!one.inputs.get(0, 0) && one.inputs.get(1, 0)));   // 0, 200 against 128
   CHECK((!one.inputs.get(0, 1) && one.inputs.get(1, 1)));   // 100, 255
   const auto three = parse_idx(images, labels, "i", "l", {.levels = 3});  // thresholds 64, 128, 192

@@ -140,3 +140,45 @@ TEST_CASE("relaxed training learns a small problem, the same for any thread coun
   p.tau = -1;
   CHECK_THROWS_WITH(train_gate_classifier_relaxed(one, train.inputs, train.labels, p), Catch::Contains("tau"));
 }
+
+TEST_CASE("relaxed training through input views: a view is the data it shows, drawn the same for any thread count", "[learn][relax]") {
+  const auto seed = test::case_seed(100100);
+  INFO("seed " << seed);
+  const auto train = test::make_gate_toy(1024, seed);
+  gate_relax_params p;
+  p.classes = 4;
+  p.batch = 96;
+  p.epochs = 2;
+  p.tau = 1;
+  p.seed = seed;
+  p.threads = 1;
+  const auto fresh = [&] { return make_gate_layers(24, {.layers = 2, .width = 16, .seed = seed}); };
+  // One view that reverses the inputs and blanks input 5: training through it is training on the
+  // data so transformed.
+  input_view reversed(24);
+  for (std::size_t i = 0; i < 24; ++i) reversed[i] = static_cast<std::int32_t>(23 - i);
+  reversed[5] = no_input;
+  bit_batch transformed(24, train.labels.size());
+  for (std::size_t s = 0; s < train.labels.size(); ++s) {
+    for (std::size_t i = 0; i < 24; ++i) transformed.set(i, s, i != 5 && train.inputs.get(23 - i, s));
+  }
+  auto through_view = fresh(), on_transformed = fresh();
+  auto q = p;
+  q.input_views = {reversed};
+  train_gate_classifier_relaxed(through_view, train.inputs, train.labels, q);
+  train_gate_classifier_relaxed(on_transformed, transformed, train.labels, p);
+  CHECK(through_view == on_transformed);
+  // Several views, drawn per sample: the tables do not depend on the thread count.
+  q.input_views = {reversed, image_shifts(4, 6, 1, 1)[3], image_shifts(4, 6, 1, 0)[0]};
+  auto one = fresh(), two = fresh();
+  train_gate_classifier_relaxed(one, train.inputs, train.labels, q);
+  q.threads = 2;
+  train_gate_classifier_relaxed(two, train.inputs, train.labels, q);
+  CHECK(one == two);
+  CHECK(one != through_view);
+  // A view of the wrong size, or reading a bit the samples do not have, is refused.
+  q.input_views = {input_view(23, 0)};
+  CHECK_THROWS_WITH(train_gate_classifier_relaxed(one, train.inputs, train.labels, q), Catch::Contains("23 entries for 24 inputs"));
+  q.input_views = {input_view(24, 24)};
+  CHECK_THROWS_WITH(train_gate_classifier_relaxed(one, train.inputs, train.labels, q), Catch::Contains("reads bit 24"));
+}

@@ -17,6 +17,9 @@ namespace bitlens {
 struct labelled_bits {
   bit_batch inputs;
   std::vector<std::uint32_t> labels;
+  /// When the samples are images (IDX files): rows × columns pixels of inputs.num_wires() /
+  /// (rows × columns) consecutive bits each; 0 × 0 when the data does not say.
+  std::size_t image_rows = 0, image_cols = 0;
   /// 1 + the largest label (0 when empty).
   std::size_t num_classes() const noexcept;
 };

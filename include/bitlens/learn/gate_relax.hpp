@@ -20,6 +20,7 @@
 #include "bitlens/eval/gate_network.hpp"
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/learn/gate_train.hpp"
+#include "bitlens/learn/input_views.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -54,8 +55,12 @@ struct gate_relax_params {
   /// Worker threads (0: one per hardware thread); the result does not depend on it.
   unsigned threads = 0;
   tape_kernels kernels = tape_kernels::automatic;
-  /// Seeds the initial logits and the order of samples (shuffled per epoch).
+  /// Seeds the initial logits, the order of samples (shuffled per epoch) and the views drawn.
   std::uint64_t seed = 1;
+  /// Augmentation: when not empty, every sample of every epoch is shown through one of these views
+  /// (input_views.hpp), drawn uniformly at random; each view has one entry per input. Empty: the
+  /// samples as they are. Validation (…_selected) sees the samples as they are.
+  std::vector<input_view> input_views;
   /// Report every this many samples (0: once per epoch) to on_report; false stops training.
   /// A report's `flips` counts the gates whose most likely function changed since the start, its
   /// train_accuracy is the relaxed network's over the samples since the previous report.
@@ -73,7 +78,7 @@ double relaxed_loss(const gate_network& net, std::span<const float> alpha, const
 
 /// Trains `net`'s gates through the relaxation for p.epochs epochs (or p.seconds) and leaves each
 /// gate's table at its most likely function. The wiring is `net`'s; its tables are ignored at the
-/// start. Throws std::invalid_argument on mismatched sizes, a label ≥ p.classes, outputs that do
+/// start. Throws std::invalid_argument on mismatched sizes (or views), a label ≥ p.classes, outputs that do
 /// not split into p.classes groups, more than max_relaxed_gates gates, or a parameter out of range.
 /// Returns the last report.
 gate_train_report train_gate_classifier_relaxed(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
