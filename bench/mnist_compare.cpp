@@ -6,13 +6,15 @@
 // held out for validation; the tables that scored best there are kept, and the test set is
 // measured once, on them.
 //
-// usage: mnist_compare ZIP OUT_PREFIX [seconds=600] [method=relax|flips] [layers=6] [width=8000] [batch] [flip=0.001]
-//        (batch: 256 for relax, 512 for flips)
+// usage: mnist_compare ZIP OUT_PREFIX [seconds=600] [method=relax|flips] [layers=6] [width=8000] [batch] [flip=0.001] [shift=0]
+//        (batch: 0 or absent for 256 for relax, 512 for flips; flip: the flip rule's; shift: the relaxation shows
+//        each training image shifted by up to this many pixels, input_views.hpp)
 #include "bitlens/algebra/bitvec.hpp"
 #include "bitlens/eval/gate_inference.hpp"
 #include "bitlens/io/file.hpp"
 #include "bitlens/io/labelled_bits.hpp"
 #include "bitlens/learn/gate_relax.hpp"
+#include "bitlens/learn/input_views.hpp"
 #include "bitlens/learn/gate_train.hpp"
 #include "bitlens/learn/group_sum.hpp"
 #include "bitlens/models/gate_layers.hpp"
@@ -114,7 +116,7 @@ double relax_rate(const gate_layers_params& lp, const labelled_bits& train, gate
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: mnist_compare ZIP OUT_PREFIX [seconds=600] [method=relax|flips] [layers=6] [width=8000] [batch] [flip=0.001]\n");
+    std::fprintf(stderr, "usage: mnist_compare ZIP OUT_PREFIX [seconds=600] [method=relax|flips] [layers=6] [width=8000] [batch] [flip=0.001] [shift=0]\n");
     return 2;
   }
   const std::string zip = argv[1], out = argv[2];
@@ -129,10 +131,13 @@ int main(int argc, char** argv) {
   lp.layers = argc > 5 ? std::strtoul(argv[5], nullptr, 10) : 6;
   lp.width = argc > 6 ? std::strtoul(argv[6], nullptr, 10) : 8000;
   gate_train_params p;
-  p.batch = argc > 7 ? std::strtoul(argv[7], nullptr, 10) : 512;
+  const std::size_t batch = argc > 7 ? std::strtoul(argv[7], nullptr, 10) : 0;  // 0: the method's default
+  p.batch = batch > 0 ? batch : 512;
   p.flip_fraction = argc > 8 ? std::atof(argv[8]) : 0.001;
   gate_relax_params rp;
-  rp.batch = argc > 7 ? std::strtoul(argv[7], nullptr, 10) : 256;
+  rp.batch = batch > 0 ? batch : 256;
+  const std::size_t shift = argc > 9 ? std::strtoul(argv[9], nullptr, 10) : 0;
+  if (shift > 0) rp.input_views = image_shifts(28, 28, 1, shift);
 
   const auto t_load = clock_type::now();
   const auto train = load_labelled_bits(zip + ":MNISTTraining.txt");
@@ -202,7 +207,8 @@ int main(int argc, char** argv) {
 
   std::ostringstream json;
   json << "{\n  \"architecture\": \"784 -> " << lp.layers << " x " << lp.width << " gates -> group-sum 10\",\n"
-       << "  \"method\": \"" << method << "\", \"batch\": " << (relax ? rp.batch : p.batch) << ", \"flip_fraction\": " << p.flip_fraction << ",\n"
+       << "  \"method\": \"" << method << "\", \"batch\": " << (relax ? rp.batch : p.batch) << ", \"flip_fraction\": " << p.flip_fraction
+       << ", \"shift\": " << shift << ",\n"
        << "  \"relaxed_train_samples_per_s\": {\"threads_1\": " << relax1 << ", \"threads_2\": " << relax2 << "},\n"
        << "  \"xor_stream_bits_per_s\": {\"in_cache\": " << xor_cache << ", \"out_of_cache\": " << xor_memory << "},\n"
        << "  \"train_samples_per_s\": {\"threads_1\": " << rate1 << ", \"threads_2\": " << rate2 << ", \"training_run\": " << run_rate << "},\n"
@@ -225,7 +231,8 @@ int main(int argc, char** argv) {
   const auto when = [&](double t) { return t < 0 ? std::string("not reached in ") + fmt(report.seconds, "%.0f") + " s" : fmt(t, "%.1f s"); };
   std::ostringstream md;
   md << "| measure (" << lp.layers << " × " << lp.width << " gates; the training run: " << (relax ? "relaxation" : "flips") << ", batch "
-     << (relax ? rp.batch : p.batch) << ", 2 threads) | bitlens | peer (peer_measurements.md) |\n|---|---|---|\n"
+     << (relax ? rp.batch : p.batch) << (relax && shift > 0 ? ", images shifted by up to " + std::to_string(shift) + " pixels" : std::string())
+     << ", 2 threads) | bitlens | peer (peer_measurements.md) |\n|---|---|---|\n"
      << "| flip rule: training samples/s, fresh network, 1 thread (best of " << windows << " windows) | " << fmt(rate1, "%.0f") << " | |\n"
      << "| flip rule: training samples/s, fresh network, 2 threads (best of " << windows << " windows) | " << fmt(rate2, "%.0f") << " ("
      << fmt(rate2 / rate1, "%.2f") << "× 1 thread) | difflogic CPU: 252 |\n"
