@@ -35,6 +35,24 @@ std::vector<input_view> image_shifts(std::size_t rows, std::size_t cols, std::si
   return views;
 }
 
+std::vector<input_view> with_mirror_images(std::vector<input_view> views, std::size_t rows, std::size_t cols, std::size_t bits_per_pixel) {
+  const std::size_t count = views.size();
+  for (std::size_t v = 0; v < count; ++v) {
+    if (views[v].size() != rows * cols * bits_per_pixel) {
+      throw std::invalid_argument("with_mirror_images: view " + std::to_string(v) + " has " + std::to_string(views[v].size()) +
+                                  " entries, not rows x columns x bits per pixel");
+    }
+    input_view m(views[v].size());
+    for (std::size_t r = 0; r < rows; ++r) {
+      for (std::size_t c = 0; c < cols; ++c) {
+        for (std::size_t j = 0; j < bits_per_pixel; ++j) m[(r * cols + c) * bits_per_pixel + j] = views[v][(r * cols + cols - 1 - c) * bits_per_pixel + j];
+      }
+    }
+    views.push_back(std::move(m));
+  }
+  return views;
+}
+
 void check_input_views(const std::vector<input_view>& views, std::size_t inputs, std::size_t bits) {
   for (std::size_t v = 0; v < views.size(); ++v) {
     if (views[v].size() != inputs) {

@@ -43,3 +43,17 @@ TEST_CASE("check_input_views names the view and input that do not fit", "[learn]
   CHECK_THROWS_WITH(check_input_views({{0, 1, 7}}, 3, 4), Catch::Contains("input 2 reads bit 7"));
   CHECK_THROWS_WITH(check_input_views({{0, -2}}, 2, 4), Catch::Contains("reads bit -2"));
 }
+
+TEST_CASE("with_mirror_images adds each view mirrored left to right", "[learn][views]") {
+  const auto shifts = image_shifts(2, 3, 2, 1);
+  const auto views = with_mirror_images(shifts, 2, 3, 2);
+  REQUIRE(views.size() == 2 * shifts.size());
+  for (std::size_t v = 0; v < shifts.size(); ++v) CHECK(views[v] == shifts[v]);
+  // The mirrored identity: pixel (r, c) reads pixel (r, 2 − c), both bits.
+  const input_view mirror{4, 5, 2, 3, 0, 1, 10, 11, 8, 9, 6, 7};
+  CHECK(views[shifts.size()] == mirror);
+  // Mirroring twice gives the views back.
+  const auto twice = with_mirror_images({views[shifts.size() + 4]}, 2, 3, 2);
+  CHECK(twice[1] == shifts[4]);
+  CHECK_THROWS_WITH(with_mirror_images(shifts, 3, 3, 2), Catch::Contains("view 0 has 12 entries"));
+}
