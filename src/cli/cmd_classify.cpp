@@ -58,8 +58,9 @@ const command_spec& classify_spec() {
        {"final-learning-rate", "F", "relax: anneal the step size geometrically to F by the end of the budget (default: no annealing)", real_in(1e-12, 100), {"train"}},
        {"tau", "F", "relax: group-sum temperature, scores are group sums / F (default sqrt(gates per class / 8): 10 for 8000 gates and 10 classes)", real_in(1e-6, 1e9), {"train"}},
        {"shift", "N", "relax: show every training sample shifted by up to N pixels each way, at random per epoch (augmentation; default 0); the images' shape comes from IDX files or --image", integer_in(0, 64), {"train"}},
+       {"local", "R", "the first layer's gates read two bits of pixels at most R rows and columns apart (local wiring, a convolution's prior; default 0: anywhere); the images' shape comes from IDX files or --image", integer_in(0, 1 << 20), {"train"}},
        {"mirror", "", "relax: also show every training image mirrored left to right (augmentation for pictures of things, not digits)", {}, {"train"}},
-       {"image", "RxC", "the samples are images of R rows and C columns, R x C x bits-per-pixel bits (for --shift and --mirror with data that does not say)", any_text(), {"train"}},
+       {"image", "RxC", "the samples are images of R rows and C columns, R x C x bits-per-pixel bits (for --shift, --mirror and --local with data that does not say)", any_text(), {"train"}},
        {"flip", "F", "at most F x gates / layers table entries flipped per layer and step (default 0.001)", real_in(1e-9, 1), {"train"}},
        {"final-flip", "F", "anneal --flip geometrically to F by the end of the budget (default: no annealing)", real_in(0, 1), {"train"}},
        {"margin", "N", "hinge margin in bits of a group's score (default 32)", integer_in(0, 1 << 20), {"train"}},
@@ -129,7 +130,7 @@ labelled_bits load_samples(const std::string& spec, unsigned levels, const std::
 std::pair<std::size_t, std::size_t> image_shape(const parsed_args& args) {
   const auto image = args.value("image");
   if (!image) return {0, 0};
-  if (!args.value("shift") && !args.flag("mirror")) throw usage_error("--image is used by --shift and --mirror only");
+  if (!args.value("shift") && !args.flag("mirror") && !args.value("local")) throw usage_error("--image is used by --shift, --mirror and --local only");
   unsigned long long r = 0, c = 0;
   char tail = 0;
   if (std::sscanf(image->c_str(), "%llux%llu%c", &r, &c, &tail) != 2 || r == 0 || c == 0 || r > (1U << 20) || c > (1U << 20)) {
@@ -138,21 +139,30 @@ std::pair<std::size_t, std::size_t> image_shape(const parsed_args& args) {
   return {static_cast<std::size_t>(r), static_cast<std::size_t>(c)};
 }
 
-// The views that shift the training images by up to --shift pixels, and mirror them with --mirror
-// (none without either); the shape is --image's, or the data's own.
-std::vector<input_view> augment_views(const parsed_args& args, std::pair<std::size_t, std::size_t> shape, const labelled_bits& train) {
-  const auto shift = static_cast<std::size_t>(args.integer("shift", 0));
-  const bool mirror = args.flag("mirror");
-  if (shift == 0 && !mirror) return {};
+// The training images' shape for OPTION (--shift, --mirror or --local): --image's, or the data's own.
+struct image_geometry {
+  std::size_t rows, cols, bits_per_pixel;
+};
+image_geometry image_of(const std::string& option, std::pair<std::size_t, std::size_t> shape, const labelled_bits& train) {
   const auto [rows, cols] = shape.first != 0 ? shape : std::pair{train.image_rows, train.image_cols};
-  if (rows == 0) throw usage_error(std::string(mirror ? "--mirror" : "--shift") + " needs the images' shape: the data is not IDX, give --image ROWSxCOLS");
+  if (rows == 0) throw usage_error(option + " needs the images' shape: the data is not IDX, give --image ROWSxCOLS");
   const std::size_t bits = train.inputs.num_wires();
   if (bits % (rows * cols) != 0) {
     throw usage_error("the samples have " + std::to_string(bits) + " bits, not a multiple of " + std::to_string(rows) + " x " +
                       std::to_string(cols) + " pixels");
   }
-  auto views = image_shifts(rows, cols, bits / (rows * cols), shift);
-  return mirror ? with_mirror_images(std::move(views), rows, cols, bits / (rows * cols)) : views;
+  return {rows, cols, bits / (rows * cols)};
+}
+
+// The views that shift the training images by up to --shift pixels, and mirror them with --mirror
+// (none without either).
+std::vector<input_view> augment_views(const parsed_args& args, std::pair<std::size_t, std::size_t> shape, const labelled_bits& train) {
+  const auto shift = static_cast<std::size_t>(args.integer("shift", 0));
+  const bool mirror = args.flag("mirror");
+  if (shift == 0 && !mirror) return {};
+  const image_geometry g = image_of(mirror ? "--mirror" : "--shift", shape, train);
+  auto views = image_shifts(g.rows, g.cols, g.bits_per_pixel, shift);
+  return mirror ? with_mirror_images(std::move(views), g.rows, g.cols, g.bits_per_pixel) : views;
 }
 
 labelled_bits subset(const labelled_bits& d, std::span<const std::size_t> rows) {
@@ -226,6 +236,10 @@ int run_train(const parsed_args& args, results& result) {
     throw usage_error("--width " + std::to_string(lp.width) + " is not a multiple of the " + std::to_string(p.classes) + " classes");
   }
   const std::vector<input_view> views = augment_views(args, shape, train);
+  if (const auto radius = static_cast<std::size_t>(args.integer("local", 0)); radius > 0) {
+    const image_geometry g = image_of("--local", shape, train);
+    lp.local_radius = radius, lp.image_rows = g.rows, lp.image_cols = g.cols;
+  }
   if (!args.flag("all-inputs")) lp.first_layer_inputs = informative_inputs(train.inputs, args.real("input-fraction", default_informative_fraction));
   if (lp.first_layer_inputs.empty() && !args.flag("all-inputs")) throw input_error(args.positionals()[1], 0, "no bit varies enough over the training samples (see --input-fraction)");
   gate_classifier model{make_gate_layers(train.inputs.num_wires(), lp), p.classes};

@@ -36,6 +36,42 @@ gate_layer random_layer(const std::vector<std::uint32_t>& pool, std::size_t widt
   return layer;
 }
 
+// Local wiring: first operands as shuffled copies of the pool (every allowed input is read when
+// width ≥ its size), then each second operand drawn among the allowed inputs near the first one's
+// pixel (within `radius` rows and columns, any bit of the pixel).
+gate_layer local_layer(const std::vector<std::uint32_t>& pool, std::size_t num_inputs, const gate_layers_params& p, std::mt19937_64& rng) {
+  const std::size_t pixels = p.image_rows * p.image_cols, bits = num_inputs / pixels;
+  std::vector<bool> allowed(num_inputs, false);
+  for (auto i : pool) allowed[i] = true;
+  gate_layer layer;
+  std::vector<std::uint32_t> perm = pool;
+  while (layer.a.size() + pool.size() <= p.width) {
+    std::shuffle(perm.begin(), perm.end(), rng);
+    layer.a.insert(layer.a.end(), perm.begin(), perm.end());
+  }
+  std::shuffle(perm.begin(), perm.end(), rng);
+  layer.a.insert(layer.a.end(), perm.begin(), perm.begin() + static_cast<std::ptrdiff_t>(p.width - layer.a.size()));
+  std::shuffle(layer.a.begin(), layer.a.end(), rng);
+  const auto r = static_cast<std::ptrdiff_t>(p.local_radius);
+  std::uniform_int_distribution<std::ptrdiff_t> offset(-r, r);
+  std::uniform_int_distribution<std::size_t> bit(0, bits - 1), any(0, pool.size() - 1);
+  for (const std::uint32_t a : layer.a) {
+    const std::size_t pixel = a / bits;
+    const auto row = static_cast<std::ptrdiff_t>(pixel / p.image_cols), col = static_cast<std::ptrdiff_t>(pixel % p.image_cols);
+    // Rejection sampling; a gate with no other allowed input near it reads one from anywhere.
+    std::uint32_t b = a;
+    for (int attempt = 0; attempt < 64 && b == a; ++attempt) {
+      const std::ptrdiff_t rr = row + offset(rng), cc = col + offset(rng);
+      if (rr < 0 || cc < 0 || rr >= static_cast<std::ptrdiff_t>(p.image_rows) || cc >= static_cast<std::ptrdiff_t>(p.image_cols)) continue;
+      const std::size_t candidate = (static_cast<std::size_t>(rr) * p.image_cols + static_cast<std::size_t>(cc)) * bits + bit(rng);
+      if (allowed[candidate]) b = static_cast<std::uint32_t>(candidate);
+    }
+    while (b == a && pool.size() > 1) b = pool[any(rng)];
+    layer.b.push_back(b);
+  }
+  return layer;
+}
+
 std::vector<std::uint32_t> all_nodes(std::size_t n) {
   std::vector<std::uint32_t> v(n);
   for (std::size_t i = 0; i < n; ++i) v[i] = static_cast<std::uint32_t>(i);
@@ -51,12 +87,16 @@ gate_network make_gate_layers(std::size_t num_inputs, const gate_layers_params& 
   for (auto i : p.first_layer_inputs) {
     if (i >= num_inputs) throw std::invalid_argument("gate layers: first_layer_inputs names input " + std::to_string(i) + " of " + std::to_string(num_inputs));
   }
+  if (p.local_radius > 0 && (p.image_rows == 0 || p.image_cols == 0 || num_inputs % (p.image_rows * p.image_cols) != 0)) {
+    throw std::invalid_argument("gate layers: local wiring needs an image shape whose pixels divide the " + std::to_string(num_inputs) + " inputs");
+  }
   std::vector<gate_layer> layers;
   const auto widest = std::max(num_inputs, p.width);
   const std::vector<std::uint32_t> nodes = all_nodes(widest);
   for (std::size_t l = 0; l < p.layers; ++l) {
-    if (l == 0 && !p.first_layer_inputs.empty()) {
-      layers.push_back(random_layer(p.first_layer_inputs, p.width, rng));
+    if (l == 0 && (!p.first_layer_inputs.empty() || p.local_radius > 0)) {
+      const std::vector<std::uint32_t> pool = p.first_layer_inputs.empty() ? all_nodes(num_inputs) : p.first_layer_inputs;
+      layers.push_back(p.local_radius > 0 ? local_layer(pool, num_inputs, p, rng) : random_layer(pool, p.width, rng));
     } else {
       const std::size_t prev = l == 0 ? num_inputs : p.width;
       layers.push_back(random_layer({nodes.begin(), nodes.begin() + static_cast<std::ptrdiff_t>(prev)}, p.width, rng));

@@ -62,7 +62,7 @@ expect 2 "--margin applies to --method flips only" -- "$bl" classify train rows.
 expect 2 "--tau applies to --method relax only" -- "$bl" classify train rows.txt --method flips --tau 3
 expect 2 "--method relax trains at most 2097152 gates" -- "$bl" classify train rows.txt --layers 100 --width 30000
 expect 2 "--shift applies to --method relax only" -- "$bl" classify train rows.txt --method flips --shift 1
-expect 2 "--image is used by --shift and --mirror only" -- "$bl" classify train rows.txt --image 2x2
+expect 2 "--image is used by --shift, --mirror and --local only" -- "$bl" classify train rows.txt --image 2x2
 expect 2 "--mirror applies to --method relax only" -- "$bl" classify train rows.txt --method flips --mirror
 expect 2 "give --input-fraction or --all-inputs, not both" -- "$bl" classify train rows.txt --all-inputs --input-fraction 0.1
 expect 2 "option '--seed' needs a value" -- "$bl" learn --seed
@@ -82,6 +82,8 @@ awk 'BEGIN { srand(5); for (k = 0; k < 600; k++) { l = ""; for (i = 0; i < 8; i+
 expect 2 "--shift needs the images' shape: the data is not IDX, give --image ROWSxCOLS" -- "$bl" classify train cls.txt --shift 1 --layers 1 --width 4
 expect 2 "--image must be ROWSxCOLS, such as 28x28, got '2by4'" -- "$bl" classify train cls.txt --shift 1 --image 2by4 --layers 1 --width 4
 expect 2 "the samples have 8 bits, not a multiple of 3 x 3 pixels" -- "$bl" classify train cls.txt --shift 1 --image 3x3 --layers 1 --width 4
+expect 2 "--local needs the images' shape" -- "$bl" classify train cls.txt --local 1 --layers 1 --width 4
+expect 0 "chosen: validation class accuracy" -- "$bl" classify train cls.txt --local 1 --image 2x4 --layers 2 --width 40 --time-limit 1 --threads 1 --quiet
 expect 2 "--mirror needs the images' shape" -- "$bl" classify train cls.txt --mirror --layers 1 --width 4
 expect 0 "chosen: validation class accuracy" -- "$bl" classify train cls.txt --mirror --image 2x4 --layers 2 --width 40 --time-limit 1 --threads 1 --quiet
 expect 0 "chosen: validation class accuracy" -- "$bl" classify train cls.txt --shift 1 --image 2x4 --layers 2 --width 40 --time-limit 1 --threads 1 --quiet

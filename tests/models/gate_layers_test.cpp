@@ -62,3 +62,32 @@ TEST_CASE("a first layer restricted to some inputs reads exactly those", "[gate_
   CHECK(operands_of_layer(make_gate_layers(30, {.layers = 2, .width = 15, .seed = seed}), 0).size() == 30);
   CHECK_THROWS_WITH(make_gate_layers(30, {.layers = 1, .width = 4, .first_layer_inputs = {3, 30}}), Catch::Contains("input 30 of 30"));
 }
+
+TEST_CASE("local wiring: a first-layer gate reads two allowed bits of nearby pixels", "[gate_layers]") {
+  const auto seed = test::case_seed(4400);
+  INFO("seed " << seed);
+  // A 10 × 12 image of 2 bits per pixel; the allowed inputs skip the first column's pixels.
+  const std::size_t rows = 10, cols = 12, bits = 2, inputs = rows * cols * bits;
+  std::vector<std::uint32_t> allowed;
+  for (std::uint32_t i = 0; i < inputs; ++i) {
+    if ((i / bits) % cols != 0) allowed.push_back(i);
+  }
+  const auto net = make_gate_layers(inputs, {.layers = 2, .width = 600, .seed = seed, .first_layer_inputs = allowed, .local_radius = 1,
+                                             .image_rows = rows, .image_cols = cols});
+  const std::set<std::uint32_t> allowed_set(allowed.begin(), allowed.end());
+  std::set<std::uint32_t> firsts;
+  for (std::size_t g = 0; g < net.width(0); ++g) {
+    const std::uint32_t a = net.operand_a()[g], b = net.operand_b()[g];
+    firsts.insert(a);
+    CHECK(a != b);
+    CHECK(allowed_set.count(a) == 1);
+    CHECK(allowed_set.count(b) == 1);
+    const auto ra = static_cast<long>(a / bits / cols), ca = static_cast<long>(a / bits % cols);
+    const auto rb = static_cast<long>(b / bits / cols), cb = static_cast<long>(b / bits % cols);
+    CHECK(std::abs(ra - rb) <= 1);
+    CHECK(std::abs(ca - cb) <= 1);
+  }
+  CHECK(firsts == allowed_set);  // 600 gates, 220 allowed inputs: the first operands cover them
+  CHECK_THROWS_WITH(make_gate_layers(inputs, {.layers = 1, .width = 8, .local_radius = 1, .image_rows = 7, .image_cols = 7}),
+                    Catch::Contains("image shape"));
+}

@@ -25,6 +25,13 @@ struct gate_layers_params {
   /// The inputs the first layer may read (empty: all of them). An input that never varies in the
   /// data makes every gate reading only it a constant; see informative_inputs.
   std::vector<std::uint32_t> first_layer_inputs = {};
+  /// Local wiring of the first layer (a convolution's prior, for images): when local_radius > 0 the
+  /// inputs are image_rows × image_cols pixels of num_inputs / (rows × cols) consecutive bits, and
+  /// each first-layer gate's second operand is drawn among the allowed inputs whose pixel lies
+  /// within local_radius rows and columns of its first operand's pixel (any of its bits; anywhere
+  /// when there is none). The first operands cover every allowed input when width allows.
+  std::size_t local_radius = 0;
+  std::size_t image_rows = 0, image_cols = 0;
 };
 
 /// The min_fraction that `bitlens classify` and bench/mnist_compare use: on binarised MNIST's
@@ -38,7 +45,8 @@ inline constexpr double default_informative_fraction = 0.02;
 std::vector<std::uint32_t> informative_inputs(const bit_batch& samples, double min_fraction);
 
 /// A network for `num_inputs` inputs. Throws std::invalid_argument for zero layers, a zero width,
-/// a fraction outside [0, 1], or first_layer_inputs naming an input out of range.
+/// a fraction outside [0, 1], first_layer_inputs naming an input out of range, or local wiring
+/// whose image shape does not divide num_inputs.
 gate_network make_gate_layers(std::size_t num_inputs, const gate_layers_params& params);
 
 /// The equivalent 2-LUT network: same nodes, and parameters 4g … 4g+3 are gate g's table entries.
