@@ -95,7 +95,8 @@ const command_spec& classify_spec() {
       "test: class accuracy of MODEL on DATA (measure test data once, on the model chosen on validation).\n"
       "export: the network as a netlist whose outputs are the group bits, or as C: a function\n"
       "'void NAME(const uint64_t in[N], uint16_t out[64])' classifying 64 samples per call.\n"
-      "Examples: bitlens classify train mnist.zip:MNISTTraining.txt --out mnist.bgc --time-limit 300\n"
+      "Examples: bitlens classify train mnist.zip:MNISTTraining.txt --image 28x28 --shift 1 \\\n"
+      "            --out mnist.bgc --time-limit 600\n"
       "          bitlens classify test mnist.bgc mnist.zip:MNISTTest.txt\n"
       "          bitlens classify export mnist.bgc --out mnist.c",
       classify_action, [](const std::string& action) { return "to 'classify " + action + "'"; }};
