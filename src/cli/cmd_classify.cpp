@@ -34,8 +34,8 @@ namespace {
 // The mode of a classify command line is its action; an unknown action is reported before anything else.
 std::string classify_action(const parsed_args& args) {
   const std::string& action = args.positionals()[0];
-  if (action != "train" && action != "test" && action != "export") {
-    throw usage_error("the action must be train, test or export, got '" + action + "'");
+  if (action != "train" && action != "test" && action != "export" && action != "merge") {
+    throw usage_error("the action must be train, test, export or merge, got '" + action + "'");
   }
   return action;
 }
@@ -43,9 +43,9 @@ std::string classify_action(const parsed_args& args) {
 
 const command_spec& classify_spec() {
   static const command_spec spec{
-      "classify", "train DATA | test MODEL DATA | export MODEL",
-      "Train a gate-network classifier on labelled bits, test it on new data, or export it.", 2, 3,
-      {{"out", "FILE", "train: where to save the model; export: .c (a C function), .aig, .aag, .blif, .v, .circ or .dot", any_text(), {"train", "export"}},
+      "classify", "train DATA | test MODEL DATA | export MODEL | merge MODEL MODEL...",
+      "Train a gate-network classifier on labelled bits, test it on new data, export it, or merge an ensemble.", 2, 1000,
+      {{"out", "FILE", "train, merge: where to save the model; export: .c (a C function), .aig, .aag, .blif, .v, .circ or .dot", any_text(), {"train", "export", "merge"}},
        {"valid", "DATA", "validation samples that choose the model (default: --valid-split of DATA)", any_text(), {"train"}},
        {"valid-split", "F", "hold out this fraction of DATA for validation (default 0.1)", real_in(0.001, 0.9), {"train"}},
        {"layers", "L", "layers of gates (default 6)", integer_in(1, 1000), {"train"}},
@@ -95,6 +95,9 @@ const command_spec& classify_spec() {
       "test: class accuracy of MODEL on DATA (measure test data once, on the model chosen on validation).\n"
       "export: the network as a netlist whose outputs are the group bits, or as C: a function\n"
       "'void NAME(const uint64_t in[N], uint16_t out[64])' classifying 64 samples per call.\n"
+      "merge: one model whose class scores are the sums of the given models' scores (an ensemble;\n"
+      "their layers side by side). The validation split of 'train' does not depend on --seed, so\n"
+      "models trained with different seeds on the same DATA never trained on each other's validation.\n"
       "Examples: bitlens classify train mnist.zip:MNISTTraining.txt --image 28x28 --shift 1 \\\n"
       "            --out mnist.bgc --time-limit 600\n"
       "          bitlens classify test mnist.bgc mnist.zip:MNISTTest.txt\n"
@@ -225,7 +228,9 @@ int run_train(const parsed_args& args, results& result) {
     valid = load_samples(*v, levels, args.value_or("label", ""));
     if (valid.inputs.num_wires() != train.inputs.num_wires()) throw input_error(*v, 0, "validation samples have a different number of bits");
   } else {
-    std::mt19937_64 rng(lp.seed ^ 0x5eedULL);
+    // The same split whatever --seed is (the one seed 1 has always given), so that members of an
+    // ensemble trained with different seeds share their validation samples.
+    std::mt19937_64 rng(1 ^ 0x5eedULL);
     const row_split rows = split_rows(data.labels.size(), split, rng, 1);
     if (rows.rest.empty()) throw input_error(args.positionals()[1], 0, "too few samples to hold out a validation split");
     valid = subset(data, rows.held);
@@ -330,6 +335,36 @@ int run_test(const parsed_args& args, results& result) {
   return 0;
 }
 
+int run_merge(const parsed_args& args, results& result) {
+  const auto& pos = args.positionals();
+  if (pos.size() < 3) throw usage_error("expected 'classify merge MODEL MODEL... --out FILE'");
+  const auto out = args.value("out");
+  if (!out) throw usage_error("merge needs --out FILE");
+  check_output_directory(*out);
+  std::vector<gate_classifier> members;
+  std::size_t gates = 0;
+  for (std::size_t i = 1; i < pos.size(); ++i) {
+    members.push_back(parse_gate_classifier(read_text_file(pos[i]), pos[i]));
+    gates += members.back().net.num_gates();
+    if (gates > max_classifier_gates) throw input_error(pos[i], 0, "the merged model would have more than " + std::to_string(max_classifier_gates) + " gates");
+    const auto& first = members.front();
+    const auto& last = members.back();
+    if (last.net.num_inputs() != first.net.num_inputs() || last.net.num_layers() != first.net.num_layers() || last.classes != first.classes) {
+      throw input_error(pos[i], 0, "has " + std::to_string(last.net.num_inputs()) + " inputs, " + std::to_string(last.net.num_layers()) +
+                                       " layers and " + std::to_string(last.classes) + " classes; " + pos[1] + " has " +
+                                       std::to_string(first.net.num_inputs()) + ", " + std::to_string(first.net.num_layers()) + " and " +
+                                       std::to_string(first.classes));
+    }
+  }
+  const gate_classifier merged = merge_gate_classifiers(members);
+  write_file_atomic(*out, format_gate_classifier(merged));
+  std::cout << "merged: " << members.size() << " models, " << merged.net.num_gates() << " gates\nwrote: " << *out << "\n";
+  result["models"] = members.size();
+  result["gates"] = merged.net.num_gates();
+  result["out"] = *out;
+  return 0;
+}
+
 int run_export(const parsed_args& args, results& result) {
   if (args.positionals().size() != 2) throw usage_error("expected 'classify export MODEL --out FILE'");
   const auto out = args.value("out");
@@ -359,6 +394,7 @@ int run_classify(const parsed_args& args, results& out) {
   out["action"] = action;
   if (action == "train") return run_train(args, out);
   if (action == "test") return run_test(args, out);
+  if (action == "merge") return run_merge(args, out);
   return run_export(args, out);
 }
 

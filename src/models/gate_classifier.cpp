@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <sstream>
+#include <stdexcept>
 #include <vector>
 
 namespace bitlens {
@@ -100,6 +101,56 @@ std::string gate_expression(unsigned table, const std::string& a, const std::str
 }
 
 }  // namespace
+
+gate_classifier merge_gate_classifiers(std::span<const gate_classifier> members) {
+  if (members.empty()) throw std::invalid_argument("merging classifiers: no members");
+  const gate_network& first = members[0].net;
+  const std::size_t classes = members[0].classes, layers = first.num_layers();
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    const gate_network& net = members[m].net;
+    if (net.num_inputs() != first.num_inputs() || net.num_layers() != layers || members[m].classes != classes || classes == 0 ||
+        net.num_outputs() % classes != 0) {
+      throw std::invalid_argument("merging classifiers: member " + std::to_string(m) + " has " + std::to_string(net.num_inputs()) +
+                                  " inputs, " + std::to_string(net.num_layers()) + " layers and " + std::to_string(members[m].classes) +
+                                  " classes; member 0 has " + std::to_string(first.num_inputs()) + ", " + std::to_string(layers) +
+                                  " and " + std::to_string(classes));
+    }
+  }
+  std::vector<gate_layer> merged(layers);
+  std::vector<std::uint8_t> tables;
+  // offset[m]: where member m's gates of the previous layer start within the merged layer.
+  std::vector<std::uint32_t> offset(members.size(), 0), next(members.size(), 0);
+  for (std::size_t l = 0; l < layers; ++l) {
+    const auto add_gate = [&](std::size_t m, std::size_t j) {
+      const gate_network& net = members[m].net;
+      const std::size_t g = net.first_gate(l) + j;
+      // Global operand nodes back to positions within the previous layer (or the inputs).
+      const std::size_t base = l == 0 ? 0 : net.num_inputs() + net.first_gate(l - 1);
+      merged[l].a.push_back(static_cast<std::uint32_t>(net.operand_a()[g] - base) + offset[m]);
+      merged[l].b.push_back(static_cast<std::uint32_t>(net.operand_b()[g] - base) + offset[m]);
+      tables.push_back(net.lut(g));
+    };
+    if (l + 1 < layers) {
+      std::uint32_t at = 0;
+      for (std::size_t m = 0; m < members.size(); ++m) {
+        next[m] = at;
+        for (std::size_t j = 0; j < members[m].net.width(l); ++j) add_gate(m, j);
+        at += static_cast<std::uint32_t>(members[m].net.width(l));
+      }
+    } else {
+      for (std::size_t c = 0; c < classes; ++c) {
+        for (std::size_t m = 0; m < members.size(); ++m) {
+          const std::size_t group = members[m].net.width(l) / classes;
+          for (std::size_t j = c * group; j < (c + 1) * group; ++j) add_gate(m, j);
+        }
+      }
+    }
+    offset = next;
+  }
+  gate_classifier out{gate_network(first.num_inputs(), std::move(merged)), classes};
+  for (std::size_t g = 0; g < tables.size(); ++g) out.net.set_lut(g, tables[g]);
+  return out;
+}
 
 std::string format_gate_classifier(const gate_classifier& c) {
   const gate_network& net = c.net;

@@ -71,7 +71,17 @@ to_csv "$tmp/train.txt" > "$tmp/train.csv"
 expect_all 0 "chosen: validation class accuracy" -- "$bl" classify train "$tmp/train.csv" --label 1 --layers 2 --width 64 --time-limit 1 --threads 1 --quiet
 # Bad usage is refused before work; a damaged model names its line.
 expect_all 2 "--flip does not apply to 'classify test'" -- "$bl" classify test "$tmp/model.bgc" "$tmp/test.txt" --flip 0.1
-expect_all 2 "the action must be train, test or export" -- "$bl" classify fit "$tmp/train.txt"
+# An ensemble: a second model with another seed, merged; its accuracy is at least near the first's.
+expect_all 0 "wrote: .*model2.bgc" -- "$bl" classify train "$tmp/train.txt" --layers 2 --width 64 --time-limit 2 --threads 1 --seed 2 --out "$tmp/model2.bgc" --quiet
+expect_all 0 "merged: 2 models, 256 gates.*wrote: .*both.bgc" -- "$bl" classify merge "$tmp/model.bgc" "$tmp/model2.bgc" --out "$tmp/both.bgc"
+both=$("$bl" classify test "$tmp/both.bgc" "$tmp/test.txt" | grep -o 'class accuracy: [0-9.]*' | grep -o '[0-9.]*$')
+awk -v a="${both:-0}" 'BEGIN { exit !(a >= 90) }' && echo "ok: the merged ensemble scores $both%" || { echo "FAIL: merged accuracy '$both'"; fail=1; }
+expect_all 2 "expected 'classify merge MODEL MODEL... --out FILE'" -- "$bl" classify merge "$tmp/model.bgc" --out "$tmp/one.bgc"
+expect_all 2 "merge needs --out FILE" -- "$bl" classify merge "$tmp/model.bgc" "$tmp/model2.bgc"
+"$bl" classify train "$tmp/train.txt" --layers 3 --width 64 --time-limit 1 --threads 1 --out "$tmp/deep.bgc" --quiet >/dev/null
+expect_all 1 "deep.bgc: has 16 inputs, 3 layers and 4 classes; .*model.bgc has 16, 2 and 4" -- "$bl" classify merge "$tmp/model.bgc" "$tmp/deep.bgc" --out "$tmp/x.bgc"
+[ ! -e "$tmp/x.bgc" ] && echo "ok: a failed merge writes nothing" || { echo "FAIL: x.bgc written"; fail=1; }
+expect_all 2 "the action must be train, test, export or merge" -- "$bl" classify fit "$tmp/train.txt"
 expect_all 2 "--width 30 is not a multiple of the 4 classes" -- "$bl" classify train "$tmp/train.txt" --width 30 --time-limit 1
 expect_all 2 "the directory .*/missing does not exist" -- "$bl" classify train "$tmp/train.txt" --out "$tmp/missing/m.bgc"
 expect_all 2 "--name must be a C identifier" -- "$bl" classify export "$tmp/model.bgc" --out "$tmp/x.c" --name "9lives"

@@ -112,3 +112,50 @@ TEST_CASE("keep-best training leaves the tables that scored best on validation",
   CHECK(classification_accuracy(compiled_gates(net).predict_groups(xv, 2, {.threads = 1}), yv) == Approx(sel.valid_accuracy));
   CHECK_THROWS_AS(train_gate_classifier_selected(net, xt, yt, random_batch(7, 10, r), std::vector<std::uint32_t>(10, 0), p), std::invalid_argument);
 }
+
+TEST_CASE("a merged ensemble's class scores are the sums of its members' scores", "[gate_classifier]") {
+  for (std::uint64_t k = 0; k < 10; ++k) {
+    const auto seed = case_seed(95000 + k);
+    INFO("seed " << seed);
+    rng r(seed);
+    const std::size_t inputs = 3 + r() % 12, classes = 2 + r() % 5, layers = 1 + r() % 3, count = 1 + r() % 4;
+    std::vector<gate_classifier> members;
+    for (std::size_t m = 0; m < count; ++m) {
+      gate_layers_params lp{.layers = layers, .width = classes * (1 + r() % 4), .seed = seed + 17 * m, .random_fraction = 1.0};
+      members.push_back({make_gate_layers(inputs, lp), classes});
+    }
+    const gate_classifier merged = merge_gate_classifiers(members);
+    CHECK(merged.classes == classes);
+    std::size_t gates = 0;
+    for (const auto& m : members) gates += m.net.num_gates();
+    CHECK(merged.net.num_gates() == gates);
+    const bit_batch x = random_batch(inputs, 200, r);
+    // Scores: ones in each class's group, per sample.
+    const auto scores = [&](const gate_classifier& c) {
+      const bit_batch out = compiled_gates(c.net).evaluate(x);
+      const std::size_t group = out.num_wires() / classes;
+      std::vector<std::vector<std::size_t>> s(classes, std::vector<std::size_t>(x.num_samples(), 0));
+      for (std::size_t o = 0; o < out.num_wires(); ++o) {
+        for (std::size_t j = 0; j < x.num_samples(); ++j) s[o / group][j] += out.get(o, j) ? 1 : 0;
+      }
+      return s;
+    };
+    auto sum = scores(members[0]);
+    for (std::size_t m = 1; m < count; ++m) {
+      const auto more = scores(members[m]);
+      for (std::size_t c = 0; c < classes; ++c) {
+        for (std::size_t j = 0; j < x.num_samples(); ++j) sum[c][j] += more[c][j];
+      }
+    }
+    CHECK(scores(merged) == sum);
+    const auto predicted = compiled_gates(merged.net).predict_groups(x, classes, {.threads = 1});
+    for (std::size_t j = 0; j < x.num_samples(); ++j) {
+      std::uint32_t best = 0;
+      for (std::uint32_t c = 1; c < classes; ++c) best = sum[c][j] > sum[best][j] ? c : best;
+      REQUIRE(predicted[j] == best);
+    }
+  }
+  const gate_classifier a{make_gate_layers(5, {.layers = 2, .width = 4}), 2}, b{make_gate_layers(6, {.layers = 2, .width = 4}), 2};
+  CHECK_THROWS_WITH(merge_gate_classifiers(std::vector<gate_classifier>{a, b}), Catch::Contains("member 1 has 6 inputs"));
+  CHECK_THROWS(merge_gate_classifiers(std::vector<gate_classifier>{}));
+}

@@ -17,6 +17,7 @@
 #include "bitlens/eval/gate_network.hpp"
 #include "bitlens/ir/circuit.hpp"
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,13 @@ struct gate_classifier {
 
 /// Most gates a classifier file may declare (2^26), checked before anything is allocated.
 inline constexpr std::size_t max_classifier_gates = std::size_t{1} << 26;
+
+/// An ensemble as one classifier: class c's score is the sum of the members' scores for c. Layer l
+/// holds the members' layers l side by side (each member reads only its own gates), and the last
+/// layer is ordered class by class — class c's group is every member's group c in turn — so the
+/// group-sum head adds the members' counts. Members may differ in width and wiring. Throws
+/// std::invalid_argument when there are none, or they differ in inputs, layers or classes.
+gate_classifier merge_gate_classifiers(std::span<const gate_classifier> members);
 
 /// The text form of `c` (see the file comment).
 std::string format_gate_classifier(const gate_classifier& c);
