@@ -145,13 +145,7 @@ TEST_CASE("relaxed training through input views: a view is the data it shows, dr
   const auto seed = test::case_seed(100100);
   INFO("seed " << seed);
   const auto train = test::make_gate_toy(1024, seed);
-  gate_relax_params p;
-  p.classes = 4;
-  p.batch = 96;
-  p.epochs = 2;
-  p.tau = 1;
-  p.seed = seed;
-  p.threads = 1;
+  const gate_relax_params p{.classes = 4, .batch = 96, .epochs = 2, .tau = 1, .threads = 1, .seed = seed};
   const auto fresh = [&] { return make_gate_layers(24, {.layers = 2, .width = 16, .seed = seed}); };
   // One view that reverses the inputs and blanks input 5: training through it is training on the
   // data so transformed.

@@ -60,12 +60,12 @@ struct gate_relax_params {
   /// Augmentation: when not empty, every sample of every epoch is shown through one of these views
   /// (input_views.hpp), drawn uniformly at random; each view has one entry per input. Empty: the
   /// samples as they are. Validation (…_selected) sees the samples as they are.
-  std::vector<input_view> input_views;
+  std::vector<input_view> input_views = {};
   /// Report every this many samples (0: once per epoch) to on_report; false stops training.
   /// A report's `flips` counts the gates whose most likely function changed since the start, its
   /// train_accuracy is the relaxed network's over the samples since the previous report.
   std::size_t report_every = 0;
-  std::function<bool(const gate_train_report&)> on_report;
+  std::function<bool(const gate_train_report&)> on_report = {};
 };
 
 /// The relaxed network's mean softmax cross-entropy over the samples (scores: group sums / tau),
