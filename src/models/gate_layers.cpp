@@ -82,6 +82,7 @@ std::vector<std::uint32_t> all_nodes(std::size_t n) {
 
 gate_network make_gate_layers(std::size_t num_inputs, const gate_layers_params& p) {
   if (p.layers == 0 || p.width == 0) throw std::invalid_argument("gate layers: need at least one layer of at least one gate");
+  if (num_inputs == 0) throw std::invalid_argument("gate layers: need at least one input");
   if (!(p.random_fraction >= 0.0 && p.random_fraction <= 1.0)) throw std::invalid_argument("gate layers: random_fraction must be in [0, 1]");
   std::mt19937_64 rng(p.seed);
   for (auto i : p.first_layer_inputs) {

@@ -90,4 +90,8 @@ TEST_CASE("local wiring: a first-layer gate reads two allowed bits of nearby pix
   CHECK(firsts == allowed_set);  // 600 gates, 220 allowed inputs: the first operands cover them
   CHECK_THROWS_WITH(make_gate_layers(inputs, {.layers = 1, .width = 8, .local_radius = 1, .image_rows = 7, .image_cols = 7}),
                     Catch::Contains("image shape"));
+  // No inputs is refused (it used to loop forever looking for operands).
+  CHECK_THROWS_WITH(make_gate_layers(0, {.layers = 1, .width = 8, .local_radius = 1, .image_rows = 1, .image_cols = 1}),
+                    Catch::Contains("at least one input"));
+  CHECK_THROWS_WITH(make_gate_layers(0, {.layers = 1, .width = 8}), Catch::Contains("at least one input"));
 }

@@ -44,7 +44,7 @@ inline constexpr double default_informative_fraction = 0.02;
 /// 1 in fewer than 1% of the training images.
 std::vector<std::uint32_t> informative_inputs(const bit_batch& samples, double min_fraction);
 
-/// A network for `num_inputs` inputs. Throws std::invalid_argument for zero layers, a zero width,
+/// A network for `num_inputs` inputs. Throws std::invalid_argument for no inputs, zero layers, a zero width,
 /// a fraction outside [0, 1], first_layer_inputs naming an input out of range, or local wiring
 /// whose image shape does not divide num_inputs.
 gate_network make_gate_layers(std::size_t num_inputs, const gate_layers_params& params);
