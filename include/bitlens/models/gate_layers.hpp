@@ -1,6 +1,7 @@
 // The difflogic architecture as a gate_network: `layers` layers of `width` two-input learnable
 // gates with random wiring (every node of a layer is read at least once when the next layer has
-// enough operand slots; a gate never reads the same node twice), and its lut_network twin whose
+// enough operand slots; a gate never reads the same node twice; for images, the first layer may be
+// wired locally, each gate reading two nearby pixels), and its lut_network twin whose
 // circuit is the reference for tests and the source of exported netlists.
 #pragma once
 
