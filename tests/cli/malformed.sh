@@ -145,7 +145,7 @@ expect 2 "--eta does not apply without --field" -- "$bl" learn --eta 3 --out kee
 expect 2 "--arch does not apply with --field" -- "$bl" learn f3.csv --field 'GF(7)' --arch 4:3 --out keep.circ
 expect 2 "--rate must be constant or normalized|rate" -- "$bl" learn f3.csv --field 'GF(7)' --rate fast --out keep.circ
 expect 2 "GF\(8\)|not prime" -- "$bl" learn f3.csv --field 'GF(8)' --out keep.circ
-expect 2 "the action must be train, test or export" -- "$bl" classify fit l1.txt
+expect 2 "the action must be train, test, export or merge" -- "$bl" classify fit l1.txt
 expect 2 "--flip does not apply to 'classify test'" -- "$bl" classify test keep.bgc l1.txt --flip 0.1
 expect 2 "--valid-split must be a number" -- "$bl" classify train l1.txt --valid-split 2 --out keep.bgc
 expect 2 "--layers must be an integer from 1" -- "$bl" classify train l1.txt --layers 0 --out keep.bgc
