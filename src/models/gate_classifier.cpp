@@ -118,9 +118,11 @@ gate_classifier merge_gate_classifiers(std::span<const gate_classifier> members)
   }
   std::vector<gate_layer> merged(layers);
   std::vector<std::uint8_t> tables;
-  // offset[m]: where member m's gates of the previous layer start within the merged layer.
-  std::vector<std::uint32_t> offset(members.size(), 0), next(members.size(), 0);
   for (std::size_t l = 0; l < layers; ++l) {
+    // Where member m's gates of the previous layer start within the merged layer (0 for the inputs,
+    // which every member reads as they are).
+    std::vector<std::uint32_t> offset(members.size(), 0);
+    for (std::size_t m = 1; l > 0 && m < members.size(); ++m) offset[m] = offset[m - 1] + static_cast<std::uint32_t>(members[m - 1].net.width(l - 1));
     const auto add_gate = [&](std::size_t m, std::size_t j) {
       const gate_network& net = members[m].net;
       const std::size_t g = net.first_gate(l) + j;
@@ -131,11 +133,8 @@ gate_classifier merge_gate_classifiers(std::span<const gate_classifier> members)
       tables.push_back(net.lut(g));
     };
     if (l + 1 < layers) {
-      std::uint32_t at = 0;
       for (std::size_t m = 0; m < members.size(); ++m) {
-        next[m] = at;
         for (std::size_t j = 0; j < members[m].net.width(l); ++j) add_gate(m, j);
-        at += static_cast<std::uint32_t>(members[m].net.width(l));
       }
     } else {
       for (std::size_t c = 0; c < classes; ++c) {
@@ -145,7 +144,6 @@ gate_classifier merge_gate_classifiers(std::span<const gate_classifier> members)
         }
       }
     }
-    offset = next;
   }
   gate_classifier out{gate_network(first.num_inputs(), std::move(merged)), classes};
   for (std::size_t g = 0; g < tables.size(); ++g) out.net.set_lut(g, tables[g]);
