@@ -12,7 +12,7 @@
 #include "bitlens/transform/simplify.hpp"
 #include "support/ratio_reporter.hpp"
 #include "support/random_circuit.hpp"
-#include "xor_stream.hpp"
+#include "support/xor_stream.hpp"
 
 #include <boost/dynamic_bitset.hpp>
 
@@ -20,8 +20,26 @@ namespace {
 
 using namespace bitlens;
 
-// The XOR stream in L2 (32 KiB per array) and in memory (32 MiB per array).
-BENCHMARK(bench::xor_stream)->Arg(1 << 12)->Arg(1 << 22);
+// The roofline reference: the XOR stream of every kernel variant (range(1), a kernel_variant) in L1
+// (4 KiB per array), in L2 (32 KiB) and in memory (32 MiB). The ratios below divide by the fastest.
+void xor_stream(benchmark::State& state) {
+  const auto words = static_cast<std::size_t>(state.range(0));
+  const auto variant = static_cast<kernel_variant>(state.range(1));
+  if (!cpu_runs(variant)) return state.SkipWithError("this CPU cannot run this variant");
+  const auto run = bench::xor_words(variant);
+  word_vector a(words, 0x5555555555555555ULL), b(words, 0x0f0f0f0f0f0f0f0fULL), d(words, 0);
+  for (auto _ : state) {
+    run(d.data(), a.data(), b.data(), words);
+    benchmark::DoNotOptimize(d.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(words) * 64);
+  state.SetLabel(std::string(name(variant)));
+}
+constexpr auto portable = static_cast<std::int64_t>(kernel_variant::portable);
+constexpr auto avx2 = static_cast<std::int64_t>(kernel_variant::avx2);
+constexpr auto avx512 = static_cast<std::int64_t>(kernel_variant::avx512);
+BENCHMARK(xor_stream)->ArgsProduct({{1 << 9, 1 << 12, 1 << 22}, {portable, avx2, avx512}});
 
 void bitvec_xor(benchmark::State& state) {
   const auto bits = static_cast<std::size_t>(state.range(0));
@@ -92,7 +110,7 @@ void tape_forward(benchmark::State& state) {
     in.wire(i).clear_tail();
   }
   const auto threads = static_cast<unsigned>(state.range(3));
-  const auto kern = state.range(4) == 0 ? tape_kernels::portable : tape_kernels::automatic;
+  const auto kern = state.range(4) == 0 ? kernel_variant::portable : kernel_variant::automatic;
   for (auto _ : state) {
     auto ones = count_ones(t, in, bitvec(0), {.threads = threads, .kernels = kern});
     benchmark::DoNotOptimize(ones.data());
@@ -136,17 +154,19 @@ gate_network random_gates(const benchmark::State& state) {
   return make_gate_layers(784, lp);
 }
 
-// The fused pass alone (forward, then reverse with every gate's eight counts) over one tile of 256
-// samples, 1 thread, random tables and every output's m set: the kernel without the trainer's head,
-// merge and flips. 784 → 6 × range(0) gates: 1000 fits in L2 (≈ 1 MiB of values, adjoints and
-// counts), 8000 does not (≈ 4 MiB). Items are gate·samples.
+// The fused pass alone (forward, then reverse with every gate's eight counts) over one tile of
+// 64 · range(2) samples, 1 thread, kernel variant range(1), random tables and every output's m set:
+// the kernel without the trainer's head, merge and flips. 784 → 6 × range(0) gates: 1000 fits in L2
+// (≈ 1 MiB of values, adjoints and counts at 4 words), 8000 does not (≈ 4 MiB). Items are gate·samples.
 void gate_pass_tile(benchmark::State& state) {
+  const auto variant = static_cast<kernel_variant>(state.range(1));
+  if (!cpu_runs(variant)) return state.SkipWithError("this CPU cannot run this variant");
   gate_layers_params lp;
   lp.layers = 6;
   lp.width = static_cast<std::size_t>(state.range(0));
   lp.random_fraction = 1.0;
   const gate_network net = make_gate_layers(784, lp);
-  gate_pass pass(net, 4);
+  gate_pass pass(net, static_cast<std::size_t>(state.range(2)), variant);
   test::rng g(5);
   for (std::size_t i = 0; i < 784; ++i) {
     for (std::size_t j = 0; j < pass.tile_words(); ++j) pass.input(i)[j] = g() & g();
@@ -166,19 +186,24 @@ void gate_pass_tile(benchmark::State& state) {
     benchmark::DoNotOptimize(pass.counts().data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * net.num_gates() * pass.tile_samples()));
+  state.SetLabel(std::string(name(variant)));
 }
-BENCHMARK(gate_pass_tile)->Arg(1000)->Arg(8000);
+BENCHMARK(gate_pass_tile)->ArgsProduct({{1000, 8000}, {portable, avx2, avx512}, {4}})->Args({1000, avx512, 8})->Args({8000, avx512, 8});
 
 // The fused training step (forward, group-sum head, reverse with counts, exact merge, flips) of a
 // 784 → range(0) × range(1) gate network with random tables, on batches of range(2) samples and
-// range(3) threads. Items are gate·samples. The model (tile values, adjoints and counts: ≈ 6 MiB
-// per thread at 6 × 8000) does not fit in L2.
+// range(3) threads, kernel variant range(4), tiles of range(5) words. Items are gate·samples. The
+// model (tile values, adjoints and counts: ≈ 6 MiB per thread at 6 × 8000) does not fit in L2.
 void gate_train_step(benchmark::State& state) {
+  const auto variant = static_cast<kernel_variant>(state.range(4));
+  if (!cpu_runs(variant)) return state.SkipWithError("this CPU cannot run this variant");
   const auto d = make_images(1 << 14);
   auto net = random_gates(state);
   gate_train_params p;
   p.batch = static_cast<std::size_t>(state.range(2));
   p.threads = static_cast<unsigned>(state.range(3));
+  p.kernels = variant;
+  p.tile_words = static_cast<std::size_t>(state.range(5));
   p.margin = 1000;  // every sample active: the densest (slowest) step
   p.protect_margin = 1000;
   p.flip_fraction = 0;
@@ -191,26 +216,35 @@ void gate_train_step(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(samples * net.num_gates()));
   state.counters["samples/s"] = benchmark::Counter(static_cast<double>(samples), benchmark::Counter::kIsRate);
+  state.SetLabel(std::string(name(variant)));
 }
-BENCHMARK(gate_train_step)->Args({6, 8000, 512, 1})->Args({6, 8000, 512, 2})->Args({6, 8000, 2048, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(gate_train_step)
+    ->ArgsProduct({{6}, {8000}, {512}, {1, 2}, {avx2, avx512}, {4}})
+    ->ArgsProduct({{6}, {8000}, {2048}, {2}, {avx2, avx512}, {4}})
+    ->Args({6, 8000, 2048, 2, avx512, 8})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
-// Compiled inference with the group-sum head (random tables: nothing simplifies), 1 thread.
-// Items are gate·images; the counter is images/s.
+// Compiled inference with the group-sum head (random tables: nothing simplifies), 1 thread, kernel
+// variant range(2). Items are gate·images; the counter is images/s.
 void gate_inference(benchmark::State& state) {
+  const auto variant = static_cast<kernel_variant>(state.range(2));
+  if (!cpu_runs(variant)) return state.SkipWithError("this CPU cannot run this variant");
   const auto d = make_images(1 << 14);
   const gate_network net = random_gates(state);
   const compiled_gates cg(net);
   std::size_t images = 0;
   for (auto _ : state) {
-    const auto pred = cg.predict_groups(d.inputs, 10, {.threads = 1});
+    const auto pred = cg.predict_groups(d.inputs, 10, {.threads = 1, .kernels = variant});
     benchmark::DoNotOptimize(pred.data());
     images += pred.size();
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(images * net.num_gates()));
   state.counters["images/s"] = benchmark::Counter(static_cast<double>(images), benchmark::Counter::kIsRate);
   state.counters["ops"] = static_cast<double>(cg.num_ops());
+  state.SetLabel(std::string(name(variant)));
 }
-BENCHMARK(gate_inference)->Args({6, 8000})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(gate_inference)->ArgsProduct({{6}, {8000}, {avx2, avx512}})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The group-sum reduction alone: 800 wires counted bit-sliced per 64·words samples. Items are bits.
 void group_count(benchmark::State& state) {

@@ -1,6 +1,7 @@
 // Fused forward/reverse kernels of a gate_network over one tile (internal). gate_kernels_body.hpp
 // holds the loops, written once over a "vector" policy; gate_kernels_portable.cpp instantiates it
-// on 64-bit words and gate_kernels_avx2.cpp (compiled with -mavx2 -mpopcnt) on 256-bit vectors.
+// on 64-bit words, gate_kernels_avx2.cpp (compiled with -mavx2 -mpopcnt) on 256-bit vectors, and
+// gate_kernels_avx512.cpp (compiled for AVX-512 with VPOPCNTDQ) on 512- and 256-bit vectors.
 #pragma once
 
 #include "bitlens/eval/gate_instr.hpp"
@@ -9,9 +10,9 @@
 #include <cstdint>
 
 namespace bitlens {
-// Declared, not included: the AVX2 translation unit must not pull in (and emit AVX2 copies of)
-// inline library code that the portable path also uses.
-enum class tape_kernels : std::uint8_t;
+// Declared, not included: the AVX2 and AVX-512 translation units must not pull in (and emit
+// copies for their instruction sets of) inline library code that the portable path also uses.
+enum class kernel_variant : std::uint8_t;
 }  // namespace bitlens
 
 namespace bitlens::gate_kernels {
@@ -44,9 +45,11 @@ struct variant {
 };
 
 variant portable();
-/// Only valid where cpu_has_avx2_kernels().
+/// Only valid where cpu().avx2.
 variant avx2();
-/// The variant for a request; std::invalid_argument for avx2 on a CPU without it.
-variant select(tape_kernels requested);
+/// Only valid where cpu().avx512.
+variant avx512();
+/// The variant for a request; std::invalid_argument for a variant this CPU lacks.
+variant select(kernel_variant requested);
 
 }  // namespace bitlens::gate_kernels

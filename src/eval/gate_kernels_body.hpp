@@ -1,5 +1,5 @@
 // The fused gate kernels, written once over a vector policy V (internal; included by exactly the
-// two variant files). Everything here is in an anonymous namespace so that the AVX2 translation
+// variant files). Everything here is in an anonymous namespace so that the AVX2 translation
 // unit's copies never replace the portable ones at link time.
 //
 // A gate with table t computes, in algebraic normal form,
@@ -8,7 +8,8 @@
 //
 // A policy V provides vec, words (64-bit words per vec), load/store (aligned), loadu/storeu,
 // broadcast, and_/or_/xor_, is_zero, and count8(x, acc, add): acc[k] = (add ? acc[k] : 0) +
-// popcount(x[k]) for k < 8.
+// popcount(x[k]) for k < 8. It may also provide xor_and(x, y, z) = x ⊕ (y·z) and or_and(x, y, z) =
+// x ∨ (y·z) as one instruction (AVX-512's VPTERNLOGQ); otherwise they are composed of two.
 #pragma once
 
 #include "gate_kernels.hpp"
@@ -36,6 +37,24 @@ constexpr anf_table_t make_anf_table() {
 
 constexpr anf_table_t anf_table = make_anf_table();
 
+// x ⊕ (y·z) and x ∨ (y·z): the policy's single instruction when it has one.
+template <class V, class T>
+[[gnu::always_inline]] inline T xor_and(T x, T y, T z) {
+  if constexpr (requires { V::xor_and(x, y, z); }) {
+    return V::xor_and(x, y, z);
+  } else {
+    return V::xor_(x, V::and_(y, z));
+  }
+}
+template <class V, class T>
+[[gnu::always_inline]] inline T or_and(T x, T y, T z) {
+  if constexpr (requires { V::or_and(x, y, z); }) {
+    return V::or_and(x, y, z);
+  } else {
+    return V::or_(x, V::and_(y, z));
+  }
+}
+
 template <class V>
 void forward_body(const tile_args& t) {
   const std::size_t w = t.words;
@@ -47,7 +66,7 @@ void forward_body(const tile_args& t) {
     std::uint64_t* out = t.values + (t.num_inputs + g) * w;
     for (std::size_t i = 0; i < w; i += V::words) {
       const auto va = V::load(a + i), vb = V::load(b + i);
-      V::store(out + i, V::xor_(V::xor_(c0, V::and_(va, c1)), V::and_(vb, V::xor_(c2, V::and_(va, c3)))));
+      V::store(out + i, xor_and<V>(xor_and<V>(c0, va, c1), vb, xor_and<V>(c2, va, c3)));
     }
   }
 }
@@ -103,11 +122,11 @@ void reverse_body(const tile_args& t) {
       std::uint64_t* mb = db + w;
       for (std::size_t i = 0; i < w; i += V::words) {
         const auto vd = V::load(d + i), vm = V::load(m + i), va = V::load(a + i), vb = V::load(b + i);
-        const auto grad_a = V::xor_(c1, V::and_(vb, c3)), grad_b = V::xor_(c2, V::and_(va, c3));
-        V::store(da + i, V::xor_(V::load(da + i), V::and_(vd, grad_a)));
-        V::store(ma + i, V::or_(V::load(ma + i), V::and_(vm, grad_a)));
-        V::store(db + i, V::xor_(V::load(db + i), V::and_(vd, grad_b)));
-        V::store(mb + i, V::or_(V::load(mb + i), V::and_(vm, grad_b)));
+        const auto grad_a = xor_and<V>(c1, vb, c3), grad_b = xor_and<V>(c2, va, c3);
+        V::store(da + i, xor_and<V>(V::load(da + i), vd, grad_a));
+        V::store(ma + i, or_and<V>(V::load(ma + i), vm, grad_a));
+        V::store(db + i, xor_and<V>(V::load(db + i), vd, grad_b));
+        V::store(mb + i, or_and<V>(V::load(mb + i), vm, grad_b));
       }
     }
   }

@@ -1,7 +1,7 @@
-// The portable gate kernels (64-bit words), and the run-time choice between the two variants.
+// The portable gate kernels (64-bit words), and the run-time choice between the variants.
 #include "gate_kernels_body.hpp"
 
-#include "bitlens/eval/tape.hpp"
+#include "bitlens/algebra/cpu_features.hpp"
 
 #include <stdexcept>
 
@@ -35,10 +35,12 @@ void run_ops_portable(const gate_instr* code, std::size_t n, std::uint64_t* cons
 
 variant portable() { return {forward_portable, reverse_portable, run_ops_portable}; }
 
-variant select(tape_kernels requested) {
-  const bool have = cpu_has_avx2_kernels();
-  if (requested == tape_kernels::avx2 && !have) throw std::invalid_argument("gate kernels: this CPU has no AVX2/POPCNT");
-  return requested == tape_kernels::portable || !have ? portable() : avx2();
+variant select(kernel_variant requested) {
+  switch (resolve(requested, "gate kernels")) {
+    case kernel_variant::avx512: return avx512();
+    case kernel_variant::avx2: return avx2();
+    default: return portable();
+  }
 }
 
 }  // namespace bitlens::gate_kernels

@@ -28,7 +28,7 @@ std::size_t widest_layer(const gate_network& net) {
 
 }  // namespace
 
-gate_pass::gate_pass(const gate_network& net, std::size_t tile_words, tape_kernels kernels)
+gate_pass::gate_pass(const gate_network& net, std::size_t tile_words, kernel_variant kernels)
     : net_(net),
       words_(std::max<std::size_t>(4, (tile_words + 3) / 4 * 4)),
       out_first_(net.num_layers() == 0 ? 0 : net.first_gate(net.num_layers() - 1)),

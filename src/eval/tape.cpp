@@ -48,8 +48,6 @@ tape::tape(const circuit<z2>& f) : num_inputs_(f.num_inputs()), num_params_(f.nu
   num_slots_ = plan.num_slots();
 }
 
-bool cpu_has_avx2_kernels() noexcept { return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"); }
-
 std::size_t tape::default_tile_words() const noexcept {
   const std::size_t per_word = (num_slots_ + 2) * sizeof(std::uint64_t);
   return std::clamp<std::size_t>(scratch_budget_bytes / std::max<std::size_t>(per_word, 1), 8, 4096);

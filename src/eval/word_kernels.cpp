@@ -1,9 +1,8 @@
-// The two compiled variants of the tape kernels. The AVX2 variant is the same source compiled with
-// AVX2 and POPCNT enabled (the inline bodies are inlined into these functions and vectorised for
-// that target); the runner chooses at run time, so the portable build still uses the hardware.
+// The three compiled variants of the tape kernels: the same source compiled for the baseline
+// target, with AVX2 and POPCNT, and with AVX-512 (VPOPCNTDQ; 512-bit vectors preferred). The inline
+// bodies are inlined into these functions and vectorised for each target; the runner chooses at run
+// time (eval_params::kernels), so the portable build still uses the hardware.
 #include "word_kernels.hpp"
-
-#include <stdexcept>
 
 namespace bitlens::kernels {
 namespace {
@@ -18,14 +17,23 @@ __attribute__((target("avx2,popcnt"))) std::uint64_t popcount_avx2(const std::ui
   return popcount_body(p, words);
 }
 
-const bool cpu_has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+#define BITLENS_AVX512 target("avx2,popcnt,avx512f,avx512bw,avx512vl,avx512vpopcntdq,prefer-vector-width=512")
+__attribute__((BITLENS_AVX512)) void run_avx512(std::span<const tape_instr> code, std::uint64_t* const* regs, std::size_t words) {
+  run_body(code, regs, words);
+}
+__attribute__((BITLENS_AVX512)) std::uint64_t popcount_avx512(const std::uint64_t* p, std::size_t words) {
+  return popcount_body(p, words);
+}
+#undef BITLENS_AVX512
 
 }  // namespace
 
-variant select(tape_kernels requested) {
-  if (requested == tape_kernels::avx2 && !cpu_has_avx2) throw std::invalid_argument("tape kernels: this CPU has no AVX2/POPCNT");
-  if (requested == tape_kernels::portable || !cpu_has_avx2) return {run_portable, popcount_portable};
-  return {run_avx2, popcount_avx2};
+variant select(kernel_variant requested) {
+  switch (resolve(requested, "tape kernels")) {
+    case kernel_variant::avx512: return {run_avx512, popcount_avx512};
+    case kernel_variant::avx2: return {run_avx2, popcount_avx2};
+    default: return {run_portable, popcount_portable};
+  }
 }
 
 }  // namespace bitlens::kernels

@@ -1,6 +1,7 @@
 // Word kernels of the tape runner (internal). The bodies are plain loops; word_kernels.cpp compiles
-// them twice — for the baseline target, and with AVX2 and POPCNT — and the runner picks one per
-// call (eval_params::kernels), so both are tested against the reference on machines that have AVX2.
+// them three times — for the baseline target, with AVX2 and POPCNT, and with AVX-512 — and the
+// runner picks one per call (eval_params::kernels), so each is tested against the reference on a
+// machine that has it.
 #pragma once
 
 #include "bitlens/eval/tape.hpp"
@@ -48,8 +49,8 @@ struct variant {
   std::uint64_t (*popcount)(const std::uint64_t*, std::size_t);
 };
 
-/// The variant for a request (automatic: AVX2 and POPCNT when the CPU has both). Throws
-/// std::invalid_argument when avx2 is requested on a CPU without it.
-variant select(tape_kernels requested);
+/// The variant for a request (automatic: the widest this CPU runs). Throws std::invalid_argument
+/// when a variant the CPU lacks is requested.
+variant select(kernel_variant requested);
 
 }  // namespace bitlens::kernels

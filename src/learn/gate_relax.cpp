@@ -313,7 +313,7 @@ class relaxation {
 }  // namespace
 
 double relaxed_loss(const gate_network& net, std::span<const float> alpha, const bit_batch& inputs, std::span<const std::uint32_t> labels,
-                    std::size_t classes, double tau, std::span<float> grad, tape_kernels kernels) {
+                    std::size_t classes, double tau, std::span<float> grad, kernel_variant kernels) {
   if (alpha.size() != 4 * net.num_gates() || (!grad.empty() && grad.size() != alpha.size())) {
     throw std::invalid_argument("relaxed_loss: alpha (and grad) need 4 numbers per gate");
   }

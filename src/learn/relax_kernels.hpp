@@ -1,14 +1,14 @@
 // Forward and reverse kernels of the relaxed gate network over one chunk of samples (internal).
 // relax_kernels_body.hpp holds the loops once; relax_kernels_portable.cpp compiles them for the
-// baseline instruction set and relax_kernels_avx2.cpp (compiled with -mavx2) for AVX2, chosen at
-// run time by the same CPU check as the gate kernels.
+// baseline instruction set, relax_kernels_avx2.cpp for AVX2 and relax_kernels_avx512.cpp for
+// AVX-512, chosen at run time by the one CPU check (algebra/cpu_features.hpp).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
 namespace bitlens {
-enum class tape_kernels : std::uint8_t;  // declared, not included (see eval/gate_kernels.hpp)
+enum class kernel_variant : std::uint8_t;  // declared, not included (see eval/gate_kernels.hpp)
 }  // namespace bitlens
 
 namespace bitlens::relax_kernels {
@@ -34,9 +34,11 @@ struct variant {
 };
 
 variant portable();
-/// Only valid where cpu_has_avx2_kernels().
+/// Only valid where cpu().avx2.
 variant avx2();
-/// The variant for a request; std::invalid_argument for avx2 on a CPU without it.
-variant select(tape_kernels requested);
+/// Only valid where cpu().avx512.
+variant avx512();
+/// The variant for a request; std::invalid_argument for a variant this CPU lacks.
+variant select(kernel_variant requested);
 
 }  // namespace bitlens::relax_kernels

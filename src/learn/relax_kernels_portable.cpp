@@ -1,24 +1,20 @@
 // The relaxed gate kernels for the baseline instruction set, and the choice between variants.
 #include "relax_kernels_body.hpp"
 
-#include "bitlens/eval/tape.hpp"
+#include "bitlens/algebra/cpu_features.hpp"
 
 #include <stdexcept>
 
 namespace bitlens::relax_kernels {
 
-variant portable() { return {forward_body, reverse_body}; }
+variant portable() { return {forward_body<v8>, reverse_body<v8>}; }
 
-variant select(tape_kernels requested) {
-  const bool have = cpu_has_avx2_kernels();
-  switch (requested) {
-    case tape_kernels::portable: return portable();
-    case tape_kernels::avx2:
-      if (!have) throw std::invalid_argument("relaxed gate kernels: AVX2 requested, but this CPU does not have it");
-      return avx2();
-    case tape_kernels::automatic: break;
+variant select(kernel_variant requested) {
+  switch (resolve(requested, "relaxed gate kernels")) {
+    case kernel_variant::avx512: return avx512();
+    case kernel_variant::avx2: return avx2();
+    default: return portable();
   }
-  return have ? avx2() : portable();
 }
 
 }  // namespace bitlens::relax_kernels

@@ -9,6 +9,7 @@
 #include "bitlens/eval/reference.hpp"
 #include "bitlens/models/gate_layers.hpp"
 #include "bitlens/transform/reverse_derivative.hpp"
+#include "support/kernel_variants.hpp"
 #include "support/seeds.hpp"
 
 #include <catch2/catch.hpp>
@@ -101,7 +102,7 @@ std::vector<std::uint32_t> reference_counts(const gate_network& net, const sampl
 
 // Runs the pass over the samples, tile by tile (padding: zero inputs and m = 0), checking every
 // forward value on the way. Returns the counts.
-std::vector<std::uint32_t> pass_counts(const gate_network& net, const sample_data& d, std::size_t tile_words, tape_kernels k) {
+std::vector<std::uint32_t> pass_counts(const gate_network& net, const sample_data& d, std::size_t tile_words, kernel_variant k) {
   gate_pass pass(net, tile_words, k);
   const std::size_t S = pass.tile_samples();
   // Two rounds over the data; the second starts with counting::replace, so its counts must be one
@@ -137,11 +138,7 @@ std::vector<std::uint32_t> pass_counts(const gate_network& net, const sample_dat
   return {pass.counts().begin(), pass.counts().end()};
 }
 
-std::vector<tape_kernels> kernel_variants() {
-  std::vector<tape_kernels> v{tape_kernels::portable};
-  if (cpu_has_avx2_kernels()) v.push_back(tape_kernels::avx2);
-  return v;
-}
+std::vector<kernel_variant> kernel_variants() { return test::runnable_kernel_variants(); }
 
 }  // namespace
 
@@ -156,7 +153,7 @@ TEST_CASE("gate pass: forward values and counts equal the scalar reference", "[e
     const auto expected = reference_counts(net, data);
     for (auto k : kernel_variants()) {
       for (std::size_t tw : {4, 8}) {
-        INFO("kernels " << static_cast<int>(k) << ", tile words " << tw);
+        INFO("kernels " << name(k) << ", tile words " << tw);
         REQUIRE(pass_counts(net, data, tw, k) == expected);
       }
     }
@@ -171,7 +168,7 @@ TEST_CASE("gate pass: δ counts are the reverse derivative of the 2-LUT circuit"
     const auto net = random_network(rng, 3 + rng() % 6, 1 + rng() % 3, 2 + rng() % 6);
     auto data = random_samples(rng, net, 1 + rng() % 200);
     for (auto& m : data.m) std::fill(m.begin(), m.end(), 1);  // m everywhere: δ alone is the RD
-    const auto counts = pass_counts(net, data, 4, tape_kernels::automatic);
+    const auto counts = pass_counts(net, data, 4, kernel_variant::automatic);
     // R[f] with respect to the parameters: inputs x then one cotangent per output; outputs δp.
     const auto f = to_lut_network(net).build();
     const auto rd = reverse_derivative(f, {wrt::params});

@@ -2,6 +2,7 @@
 // not multiples of 64 or of the tile, with several tile sizes and thread counts.
 #include "bitlens/algebra/z2.hpp"
 #include "bitlens/eval/tape.hpp"
+#include "support/kernel_variants.hpp"
 #include "support/oracles.hpp"
 #include "support/random_circuit.hpp"
 
@@ -23,7 +24,8 @@ vec<z2> column(const bit_batch& b, std::size_t sample) {
 TEST_CASE("tape evaluation equals the reference on random circuits", "[tape]") {
   const z2 r;
   const std::size_t sample_counts[] = {1, 63, 64, 65, 200, 1000, 4097};
-  const std::size_t tiles[] = {0, 1, 3};
+  const std::size_t tiles[] = {0, 1, 3, 8};
+  const auto variants = test::runnable_kernel_variants();
   for (std::uint64_t k = 0; k < 60; ++k) {
     const auto seed = case_seed(12000 + k);
     INFO("seed " << seed);
@@ -39,8 +41,8 @@ TEST_CASE("tape evaluation equals the reference on random circuits", "[tape]") {
     for (std::size_t j = 0; j < pv.size(); ++j) p.set(j, pv[j] != 0);
     for (std::size_t tile : tiles) {
       for (unsigned threads : {1U, 2U}) {
-       for (auto kern : {tape_kernels::portable, tape_kernels::automatic}) {  // automatic = AVX2 where the CPU has it
-        INFO("samples " << samples << " tile " << tile << " threads " << threads << " kernels " << int(kern));
+       for (auto kern : variants) {
+        INFO("samples " << samples << " tile " << tile << " threads " << threads << " kernels " << name(kern));
         const eval_params ep{.threads = threads, .tile_words = tile, .kernels = kern};
         const auto out = evaluate(t, in, p, ep);
         REQUIRE(out.num_wires() == f.num_outputs());
@@ -71,17 +73,22 @@ TEST_CASE("tape reuses slots: a long chain needs a constant number of them", "[t
   CHECK(t.num_slots() <= 3);
 }
 
-TEST_CASE("the AVX2 kernels are requested explicitly only where the CPU has them", "[tape]") {
+TEST_CASE("the AVX2 and AVX-512 kernels are requested explicitly only where the CPU has them", "[tape]") {
   circuit_builder<z2> b;
   b.output(b.add(b.input(), b.input()));
   const tape t(b.build());
   bit_batch in(2, 100);
   in.wire(0).fill(true);
-  if (cpu_has_avx2_kernels()) {
-    CHECK(count_ones(t, in, bitvec(0), {.kernels = tape_kernels::avx2}) == std::vector<std::uint64_t>{100});
-  } else {
-    CHECK_THROWS_AS(count_ones(t, in, bitvec(0), {.kernels = tape_kernels::avx2}), std::invalid_argument);
+  for (auto k : {kernel_variant::avx2, kernel_variant::avx512}) {
+    INFO("kernels " << name(k));
+    if (cpu_runs(k)) {
+      CHECK(count_ones(t, in, bitvec(0), {.kernels = k}) == std::vector<std::uint64_t>{100});
+    } else {
+      CHECK_THROWS_AS(count_ones(t, in, bitvec(0), {.kernels = k}), std::invalid_argument);
+    }
   }
+  CHECK(resolve(kernel_variant::automatic, "test") ==
+        (cpu().avx512 ? kernel_variant::avx512 : cpu().avx2 ? kernel_variant::avx2 : kernel_variant::portable));
 }
 
 TEST_CASE("tape rejects batches of the wrong shape", "[tape]") {

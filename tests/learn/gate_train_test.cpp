@@ -5,6 +5,7 @@
 #include "bitlens/learn/group_sum.hpp"
 #include "bitlens/models/gate_layers.hpp"
 #include "support/gate_toy.hpp"
+#include "support/kernel_variants.hpp"
 #include "support/seeds.hpp"
 
 #include <catch2/catch.hpp>
@@ -13,7 +14,7 @@ using namespace bitlens;
 
 namespace {
 
-gate_train_params toy_params(unsigned threads, tape_kernels k) {
+gate_train_params toy_params(unsigned threads, kernel_variant k) {
   gate_train_params p;
   p.classes = 4;
   p.batch = 256;
@@ -42,7 +43,7 @@ TEST_CASE("gate training: learns a small classification problem", "[learn][gate]
   const auto train = test::make_gate_toy(4096, seed), held_out = test::make_gate_toy(2048, seed + 1);
   auto net = toy_network(seed);
   const double before = classification_accuracy(compiled_gates(net).predict_groups(held_out.inputs, 4), held_out.labels);
-  const auto report = train_gate_classifier(net, train.inputs, train.labels, toy_params(2, tape_kernels::automatic));
+  const auto report = train_gate_classifier(net, train.inputs, train.labels, toy_params(2, kernel_variant::automatic));
   CHECK(report.epoch == 60);
   CHECK(report.samples == 60 * 4096);
   CHECK(report.flips > 0);
@@ -57,19 +58,19 @@ TEST_CASE("gate training: identical tables for any thread count and kernel varia
   const auto seed = test::case_seed(2);
   INFO("seed " << seed);
   const auto train = test::make_gate_toy(3000, seed);
-  auto p = toy_params(1, tape_kernels::portable);
+  auto p = toy_params(1, kernel_variant::portable);
   p.epochs = 4;
   p.batch = 1024;  // four tiles per step: both threads work
   auto reference = toy_network(seed);
   train_gate_classifier(reference, train.inputs, train.labels, p);
   CHECK(reference != toy_network(seed));
   for (unsigned threads : {1U, 2U, 3U}) {
-    for (auto k : {tape_kernels::portable, tape_kernels::automatic}) {
+    for (auto k : test::runnable_kernel_variants()) {
       auto net = toy_network(seed);
       p.threads = threads;
       p.kernels = k;
       train_gate_classifier(net, train.inputs, train.labels, p);
-      INFO("threads " << threads << ", kernels " << static_cast<int>(k));
+      INFO("threads " << threads << ", kernels " << name(k));
       CHECK(net == reference);
     }
   }
@@ -78,7 +79,7 @@ TEST_CASE("gate training: identical tables for any thread count and kernel varia
 TEST_CASE("gate training: reports, early stop and bad data", "[learn][gate]") {
   const auto train = test::make_gate_toy(1000, 5);
   auto net = toy_network(5);
-  auto p = toy_params(1, tape_kernels::automatic);
+  auto p = toy_params(1, kernel_variant::automatic);
   std::size_t reports = 0;
   p.on_report = [&](const gate_train_report& r) {
     ++reports;
@@ -99,7 +100,7 @@ TEST_CASE("an annealed flip fraction flips fewer entries as training goes on", "
   const auto data = test::make_gate_toy(2048, test::case_seed(93000));
   const auto flips_per_epoch = [&](double final_fraction) {
     auto net = make_gate_layers(24, {.layers = 3, .width = 400, .seed = 5, .random_fraction = 0.5});
-    auto p = toy_params(1, tape_kernels::automatic);
+    auto p = toy_params(1, kernel_variant::automatic);
     p.epochs = 8;
     p.final_flip_fraction = final_fraction;
     std::vector<std::size_t> flips;
@@ -131,7 +132,7 @@ TEST_CASE("gate training without constant tables keeps every gate's paths open",
     for (auto t : net.luts()) n += (t == 0 || t == 15) ? 1 : 0;
     return n;
   };
-  auto p = toy_params(1, tape_kernels::automatic);
+  auto p = toy_params(1, kernel_variant::automatic);
   p.allow_constant = true;
   auto free_net = toy_network(seed);
   train_gate_classifier(free_net, train.inputs, train.labels, p);
@@ -147,7 +148,7 @@ TEST_CASE("gate training with decayed gain accumulators learns, is thread-indepe
   const auto seed = test::case_seed(95000);
   INFO("seed " << seed);
   const auto train = test::make_gate_toy(4096, seed), held_out = test::make_gate_toy(2048, seed + 1);
-  auto p = toy_params(1, tape_kernels::automatic);
+  auto p = toy_params(1, kernel_variant::automatic);
   p.gain_decay = 0.5;
   auto net = toy_network(seed);
   train_gate_classifier(net, train.inputs, train.labels, p);

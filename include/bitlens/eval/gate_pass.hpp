@@ -39,7 +39,7 @@ class gate_pass {
  public:
   /// A pass over tiles of `tile_words` words (rounded up to a multiple of 4; 64 samples per word).
   /// The network's wiring must not change while the pass exists; its tables may, between tiles.
-  gate_pass(const gate_network& net, std::size_t tile_words = 4, tape_kernels kernels = tape_kernels::automatic);
+  gate_pass(const gate_network& net, std::size_t tile_words = 4, kernel_variant kernels = kernel_variant::automatic);
 
   std::size_t tile_words() const noexcept { return words_; }
   std::size_t tile_samples() const noexcept { return 64 * words_; }
@@ -75,7 +75,7 @@ class gate_pass {
   const gate_network& net_;
   std::size_t words_;
   std::size_t out_first_;
-  tape_kernels kernels_;
+  kernel_variant kernels_;
   std::vector<std::size_t> layer_first_;
   word_vector values_;       // nodes × words: every input's and gate's value over the tile
   word_vector adjoints_[2];  // widest layer × 2 × words: δ and m rows of two adjacent layers

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "bitlens/algebra/bit_batch.hpp"
+#include "bitlens/algebra/cpu_features.hpp"
 #include "bitlens/algebra/z2.hpp"
 #include "bitlens/ir/circuit.hpp"
 
@@ -28,20 +29,13 @@ struct tape_instr {
   std::uint32_t dst, a, b;
 };
 
-/// Which compiled kernels a run uses: automatic (AVX2 and POPCNT when the CPU has them), the
-/// portable baseline, or AVX2 (std::invalid_argument on a CPU without it). All give equal results.
-enum class tape_kernels : std::uint8_t { automatic, portable, avx2 };
-
-/// Whether this CPU runs the AVX2 variant.
-bool cpu_has_avx2_kernels() noexcept;
-
 /// Options of the bit-parallel runs.
 struct eval_params {
   /// Worker threads; 0 = one per hardware thread.
   unsigned threads = 0;
   /// Words per tile; 0 = chosen so that the scratch slots fit in about 256 KiB.
   std::size_t tile_words = 0;
-  tape_kernels kernels = tape_kernels::automatic;
+  kernel_variant kernels = kernel_variant::automatic;
 };
 
 /// A compiled Z2 circuit. Built once, run many times; immutable and safe to share between threads.

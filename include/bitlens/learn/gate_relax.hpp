@@ -54,7 +54,7 @@ struct gate_relax_params {
   double init_scale = 1;
   /// Worker threads (0: one per hardware thread); the result does not depend on it.
   unsigned threads = 0;
-  tape_kernels kernels = tape_kernels::automatic;
+  kernel_variant kernels = kernel_variant::automatic;
   /// Seeds the initial logits, the order of samples (shuffled per epoch) and the views drawn.
   std::uint64_t seed = 1;
   /// Augmentation: when not empty, every sample of every epoch is shown through one of these views
@@ -74,7 +74,7 @@ struct gate_relax_params {
 /// gate) ∂loss/∂alpha is added to it: the reverse derivative the training uses. Throws
 /// std::invalid_argument on mismatched sizes.
 double relaxed_loss(const gate_network& net, std::span<const float> alpha, const bit_batch& inputs, std::span<const std::uint32_t> labels,
-                    std::size_t classes, double tau, std::span<float> grad = {}, tape_kernels kernels = tape_kernels::automatic);
+                    std::size_t classes, double tau, std::span<float> grad = {}, kernel_variant kernels = kernel_variant::automatic);
 
 /// Trains `net`'s gates through the relaxation for p.epochs epochs (or p.seconds) and leaves each
 /// gate's table at its most likely function. The wiring is `net`'s; its tables are ignored at the

@@ -74,7 +74,7 @@ struct gate_train_params {
   /// Worker threads (0: one per hardware thread).
   unsigned threads = 0;
   std::size_t tile_words = 4;
-  tape_kernels kernels = tape_kernels::automatic;
+  kernel_variant kernels = kernel_variant::automatic;
   /// Seeds the order of samples (shuffled per epoch, in blocks of 64).
   std::uint64_t seed = 1;
   /// Report every this many samples (0: once per epoch) …
