@@ -1,5 +1,6 @@
-// Elementwise multiplication of two arrays of field elements: bitlens' batched kernels against NTL
-// on the same field, in the same run. Prints items/s for each, then bitlens / NTL per field.
+// Elementwise multiplication of two arrays of field elements: bitlens' batched kernels (the
+// automatic variant, and the AVX2 variant beside it) against NTL on the same field, in the same
+// run. Prints items/s for each (labelled with the path taken), then bitlens / NTL per field.
 //   build/bench/bench_fields [--benchmark_out=fields.json --benchmark_out_format=json]
 #include "bitlens/algebra/field_kernels.hpp"
 
@@ -28,11 +29,13 @@ std::vector<std::uint64_t> random_elements(std::uint64_t order, std::uint64_t se
 }
 
 template <class F>
-void ours(benchmark::State& state, const F& f) {
+void ours(benchmark::State& state, const F& f, kernel_variant v) {
+  if (!cpu_runs(v)) return state.SkipWithError("this CPU cannot run this variant");
   const auto a = random_elements(f.order(), 1), b = random_elements(f.order(), 2);
   std::vector<std::uint64_t> c(n);
+  if constexpr (requires { mul_n_kernel(f, v); }) state.SetLabel(std::string(mul_n_kernel(f, v)));
   for (auto _ : state) {
-    mul_n(f, a.data(), b.data(), c.data(), n);
+    mul_n(f, a.data(), b.data(), c.data(), n, v);
     benchmark::DoNotOptimize(c.data());
     benchmark::ClobberMemory();
   }
@@ -129,9 +132,11 @@ class pair_reporter : public benchmark::ConsoleReporter {
     ConsoleReporter::Finalize();
     std::printf("\nElementwise multiplication, bitlens / NTL on the same field (same run):\n");
     for (const auto& [field, impl] : rates_) {
-      if (impl.count("bitlens") && impl.count("ntl")) {
-        std::printf("  %-28s %8.1fx   (%.3g vs %.3g mults/s)\n", field.c_str(), impl.at("bitlens") / impl.at("ntl"),
-                    impl.at("bitlens"), impl.at("ntl"));
+      if (!impl.count("ntl")) continue;
+      for (const char* ours : {"bitlens", "bitlens-avx2"}) {
+        if (!impl.count(ours)) continue;
+        std::printf("  %-28s %-13s %8.1fx   (%.3g vs %.3g mults/s)\n", field.c_str(), ours, impl.at(ours) / impl.at("ntl"),
+                    impl.at(ours), impl.at("ntl"));
       }
     }
   }
@@ -146,18 +151,22 @@ int main(int argc, char** argv) {
   static const gf_p p3(3), p65537(65537), p31(2147483647ULL), p61(2305843009213693951ULL);
   static const gf_2k b8(8), b64(64);
   static const gf_pk e35(3, 5), e65537(65537, 2);
+  const auto both = [](const std::string& field, auto run) {
+    benchmark::RegisterBenchmark(("mul " + field + "/bitlens").c_str(), [run](benchmark::State& s) { run(s, kernel_variant::automatic); });
+    benchmark::RegisterBenchmark(("mul " + field + "/bitlens-avx2").c_str(), [run](benchmark::State& s) { run(s, kernel_variant::avx2); });
+  };
   for (const gf_p* f : {&p3, &p65537, &p31}) {
-    benchmark::RegisterBenchmark(("mul " + f->name() + "/bitlens").c_str(), [f](benchmark::State& s) { ours(s, *f); });
+    both(f->name(), [f](benchmark::State& s, kernel_variant v) { ours(s, *f, v); });
     benchmark::RegisterBenchmark(("mul " + f->name() + "/ntl").c_str(), [f](benchmark::State& s) { ntl_zz_p(s, f->modulus()); });
   }
-  benchmark::RegisterBenchmark(("mul " + p61.name() + "/bitlens").c_str(), [](benchmark::State& s) { ours(s, p61); });
+  benchmark::RegisterBenchmark(("mul " + p61.name() + "/bitlens").c_str(), [](benchmark::State& s) { ours(s, p61, kernel_variant::automatic); });
   benchmark::RegisterBenchmark(("mul " + p61.name() + "/ntl").c_str(), [](benchmark::State& s) { ntl_ZZ_p(s, p61.modulus()); });
   for (const gf_2k* f : {&b8, &b64}) {
-    benchmark::RegisterBenchmark(("mul " + f->name() + "/bitlens").c_str(), [f](benchmark::State& s) { ours(s, *f); });
+    both(f->name(), [f](benchmark::State& s, kernel_variant v) { ours(s, *f, v); });
     benchmark::RegisterBenchmark(("mul " + f->name() + "/ntl").c_str(), [f](benchmark::State& s) { ntl_GF2E(s, *f); });
   }
   for (const gf_pk* f : {&e35, &e65537}) {
-    benchmark::RegisterBenchmark(("mul " + f->name() + "/bitlens").c_str(), [f](benchmark::State& s) { ours(s, *f); });
+    benchmark::RegisterBenchmark(("mul " + f->name() + "/bitlens").c_str(), [f](benchmark::State& s) { ours(s, *f, kernel_variant::automatic); });
     benchmark::RegisterBenchmark(("mul " + f->name() + "/ntl").c_str(), [f](benchmark::State& s) { ntl_zz_pE(s, *f); });
   }
   benchmark::Initialize(&argc, argv);
