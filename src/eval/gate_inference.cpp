@@ -200,7 +200,7 @@ std::vector<std::uint32_t> compiled_gates::predict_groups(const bit_batch& input
   std::vector<std::uint32_t> predicted(inputs.num_samples());
   run(inputs, ep, [&](unsigned) {
     // Per-thread buffers, allocated once per run.
-    return [&, wires = std::vector<const std::uint64_t*>(num_outputs()), scorer = group_scorer(classes, group, tile_words(ep)),
+    return [&, wires = std::vector<const std::uint64_t*>(num_outputs()), scorer = group_scorer(classes, group, tile_words(ep), ep.kernels),
             best = std::vector<std::uint32_t>(64 * tile_words(ep))](std::size_t start, std::size_t words,
                                                                     std::uint64_t* const* regs) mutable {
       for (std::size_t k = 0; k < wires.size(); ++k) wires[k] = regs[outputs_[k]];

@@ -1,6 +1,8 @@
 // Harley–Seal counting over wires, a word chunk at a time (the chunk's accumulators stay in
-// registers or L1 however many wires there are).
+// registers or L1 however many wires there are), in each kernel variant.
 #include "bitlens/eval/group_count.hpp"
+
+#include "group_count_kernels.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -10,32 +12,42 @@
 namespace bitlens {
 namespace {
 
-constexpr std::size_t chunk = 4;  // words processed together
-
+// The portable body: chunks of C = 4 words as plain arrays (the compiler vectorises them for the
+// baseline target). The AVX2 and AVX-512 variants are the same tree in intrinsics
+// (group_count_kernels.hpp).
+template <std::size_t C>
 struct lanes {
-  std::uint64_t w[chunk];
+  std::uint64_t w[C];
 };
 
 // Carry-save adder: (high, low) ← a + b + c, bit-sliced.
-inline void csa(lanes& high, lanes& low, const lanes& a, const lanes& b, const lanes& c) {
-  for (std::size_t i = 0; i < chunk; ++i) {
+template <std::size_t C>
+[[gnu::always_inline]] inline void csa(lanes<C>& high, lanes<C>& low, const lanes<C>& a, const lanes<C>& b, const lanes<C>& c) {
+  for (std::size_t i = 0; i < C; ++i) {
     const std::uint64_t u = a.w[i] ^ b.w[i];
     high.w[i] = (a.w[i] & b.w[i]) | (u & c.w[i]);
     low.w[i] = u ^ c.w[i];
   }
 }
 
-inline lanes load(const std::uint64_t* p, std::size_t n) {
-  lanes v{};
-  for (std::size_t i = 0; i < n; ++i) v.w[i] = p[i];
+// n ≤ C words from p, zeros after them.
+template <std::size_t C>
+[[gnu::always_inline]] inline lanes<C> load(const std::uint64_t* p, std::size_t n) {
+  lanes<C> v{};
+  if (n == C) {
+    std::memcpy(v.w, p, sizeof v.w);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) v.w[i] = p[i];
+  }
   return v;
 }
 
 // planes[from…] += v (ripple carry; stops when nothing carries).
-inline void ripple_add(lanes* planes, std::size_t from, std::size_t num_planes, lanes v) {
+template <std::size_t C>
+[[gnu::always_inline]] inline void ripple_add(lanes<C>* planes, std::size_t from, std::size_t num_planes, lanes<C> v) {
   for (std::size_t k = from; k < num_planes; ++k) {
     std::uint64_t any = 0;
-    for (std::size_t i = 0; i < chunk; ++i) {
+    for (std::size_t i = 0; i < C; ++i) {
       const std::uint64_t carry = planes[k].w[i] & v.w[i];
       planes[k].w[i] ^= v.w[i];
       v.w[i] = carry;
@@ -45,25 +57,23 @@ inline void ripple_add(lanes* planes, std::size_t from, std::size_t num_planes, 
   }
 }
 
-}  // namespace
-
-std::size_t count_planes(std::size_t n) noexcept { return std::max<std::size_t>(1, std::bit_width(n)); }
-
-void count_wires_sliced(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes) {
+template <std::size_t C>
+[[gnu::always_inline]] inline void count_body(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes) {
+  using L = lanes<C>;
   const std::size_t np = count_planes(wires.size());
-  lanes acc[64];  // planes of this chunk: [ones, twos, fours, eights…]
-  for (std::size_t w0 = 0; w0 < words; w0 += chunk) {
-    const std::size_t n = std::min(chunk, words - w0);
-    std::memset(acc, 0, sizeof(lanes) * np);
-    lanes ones{}, twos{}, fours{};
+  L acc[64];  // planes of this chunk: [ones, twos, fours, eights…]
+  for (std::size_t w0 = 0; w0 < words; w0 += C) {
+    const std::size_t n = std::min(C, words - w0);
+    std::memset(acc, 0, sizeof(L) * np);
+    L ones{}, twos{}, fours{};
     std::size_t j = 0;
     for (; j + 8 <= wires.size(); j += 8) {
-      lanes twos_a, twos_b, fours_a, fours_b, eights;
-      csa(twos_a, ones, ones, load(wires[j] + w0, n), load(wires[j + 1] + w0, n));
-      csa(twos_b, ones, ones, load(wires[j + 2] + w0, n), load(wires[j + 3] + w0, n));
+      L twos_a, twos_b, fours_a, fours_b, eights;
+      csa(twos_a, ones, ones, load<C>(wires[j] + w0, n), load<C>(wires[j + 1] + w0, n));
+      csa(twos_b, ones, ones, load<C>(wires[j + 2] + w0, n), load<C>(wires[j + 3] + w0, n));
       csa(fours_a, twos, twos, twos_a, twos_b);
-      csa(twos_a, ones, ones, load(wires[j + 4] + w0, n), load(wires[j + 5] + w0, n));
-      csa(twos_b, ones, ones, load(wires[j + 6] + w0, n), load(wires[j + 7] + w0, n));
+      csa(twos_a, ones, ones, load<C>(wires[j + 4] + w0, n), load<C>(wires[j + 5] + w0, n));
+      csa(twos_b, ones, ones, load<C>(wires[j + 6] + w0, n), load<C>(wires[j + 7] + w0, n));
       csa(fours_b, twos, twos, twos_a, twos_b);
       csa(eights, fours, fours, fours_a, fours_b);
       ripple_add(acc, 3, np, eights);
@@ -72,10 +82,25 @@ void count_wires_sliced(std::span<const std::uint64_t* const> wires, std::size_t
     if (np > 0) acc[0] = ones;
     if (np > 1) acc[1] = twos;
     if (np > 2) acc[2] = fours;
-    for (; j < wires.size(); ++j) ripple_add(acc, 0, np, load(wires[j] + w0, n));
+    for (; j < wires.size(); ++j) ripple_add(acc, 0, np, load<C>(wires[j] + w0, n));
     for (std::size_t k = 0; k < np; ++k) {
       for (std::size_t i = 0; i < n; ++i) planes[k * words + w0 + i] = acc[k].w[i];
     }
+  }
+}
+
+void count_portable(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes) {
+  count_body<4>(wires, words, planes);
+}
+}  // namespace
+
+std::size_t count_planes(std::size_t n) noexcept { return std::max<std::size_t>(1, std::bit_width(n)); }
+
+void count_wires_sliced(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes, kernel_variant v) {
+  switch (resolve(v, "group counting")) {
+    case kernel_variant::avx512: return group_count_kernels::count_avx512(wires, words, planes);
+    case kernel_variant::avx2: return group_count_kernels::count_avx2(wires, words, planes);
+    default: return count_portable(wires, words, planes);
   }
 }
 
@@ -107,8 +132,12 @@ void argmax_rows(const std::uint16_t* scores, std::size_t classes, std::size_t s
   }
 }
 
-group_scorer::group_scorer(std::size_t classes, std::size_t group, std::size_t max_words)
-    : classes_(classes), group_(group), planes_(count_planes(group) * max_words), scores_(classes * 64 * max_words) {
+group_scorer::group_scorer(std::size_t classes, std::size_t group, std::size_t max_words, kernel_variant kernels)
+    : classes_(classes),
+      group_(group),
+      kernels_(resolve(kernels, "group counting")),
+      planes_(count_planes(group) * max_words),
+      scores_(classes * 64 * max_words) {
   if (group > 65535) throw std::invalid_argument("group_scorer: groups of more than 65535 wires");
 }
 
@@ -118,7 +147,7 @@ std::span<const std::uint16_t> group_scorer::score(std::span<const std::uint64_t
   }
   const std::size_t samples = 64 * words;
   for (std::size_t c = 0; c < classes_; ++c) {
-    count_wires_sliced(wires.subspan(c * group_, group_), words, planes_.data());
+    count_wires_sliced(wires.subspan(c * group_, group_), words, planes_.data(), kernels_);
     unpack_sliced_counts(planes_.data(), count_planes(group_), words, scores_.data() + c * samples);
   }
   return std::span<const std::uint16_t>(scores_).first(classes_ * samples);

@@ -22,7 +22,7 @@ namespace bitlens {
 struct gate_trainer::worker {
   worker(const gate_network& net, const gate_train_params& p, std::size_t group)
       : pass(net, p.tile_words, p.kernels),
-        scorer(p.classes, group, pass.tile_words()),
+        scorer(p.classes, group, pass.tile_words(), p.kernels),
         active(p.classes * pass.tile_words()),
         matters(p.classes * pass.tile_words()),
         wanted(p.classes * pass.tile_words()),

@@ -201,11 +201,13 @@ TEST_CASE("entry_gains: 2·fix − matter per table entry", "[eval][gate]") {
   CHECK(g[3] == 2 * 2 - 3);
 }
 
-TEST_CASE("group counting: bit-sliced counts equal a scalar count", "[eval][gate]") {
+TEST_CASE("group counting: bit-sliced counts equal a scalar count in every variant", "[eval][gate]") {
   test::rng rng(test::case_seed(7));
+  const auto variants = kernel_variants();
   for (std::size_t n : {0, 1, 2, 7, 8, 9, 15, 16, 17, 63, 100, 801}) {
-    for (std::size_t words : {1, 3, 4, 9}) {
-      INFO("wires " << n << ", words " << words);
+    for (std::size_t words : {1, 3, 4, 9, 16}) {
+     for (auto k : variants) {
+      INFO("wires " << n << ", words " << words << ", kernels " << name(k));
       std::vector<word_vector> data(n, word_vector(words));
       std::vector<const std::uint64_t*> ptr;
       for (auto& w : data) {
@@ -213,7 +215,7 @@ TEST_CASE("group counting: bit-sliced counts equal a scalar count", "[eval][gate
         ptr.push_back(w.data());
       }
       std::vector<std::uint64_t> planes(count_planes(n) * words);
-      count_wires_sliced(ptr, words, planes.data());
+      count_wires_sliced(ptr, words, planes.data(), k);
       std::vector<std::uint16_t> got(64 * words);
       unpack_sliced_counts(planes.data(), count_planes(n), words, got.data());
       for (std::size_t s = 0; s < 64 * words; ++s) {
@@ -221,6 +223,7 @@ TEST_CASE("group counting: bit-sliced counts equal a scalar count", "[eval][gate
         for (std::size_t j = 0; j < n; ++j) expect += (data[j][s / 64] >> (s % 64)) & 1U;
         REQUIRE(got[s] == expect);
       }
+     }
     }
   }
 }

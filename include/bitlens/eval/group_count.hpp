@@ -4,6 +4,7 @@
 #pragma once
 
 #include "bitlens/algebra/bitvec.hpp"
+#include "bitlens/algebra/cpu_features.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -17,8 +18,9 @@ std::size_t count_planes(std::size_t n) noexcept;
 
 /// For 64·words samples, the number of `wires` that are 1, bit-sliced: planes[k·words + i] holds
 /// bit k of the counts of the 64 samples of word i. `planes` must hold count_planes(wires.size())
-/// × words words. Each wire points at `words` words.
-void count_wires_sliced(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes);
+/// × words words. Each wire points at `words` words. Every kernel variant gives the same planes.
+void count_wires_sliced(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes,
+                        kernel_variant v = kernel_variant::automatic);
 
 /// The counts as integers: out[s] for s < 64·words.
 void unpack_sliced_counts(const std::uint64_t* planes, std::size_t num_planes, std::size_t words, std::uint16_t* out);
@@ -32,7 +34,8 @@ void argmax_rows(const std::uint16_t* scores, std::size_t classes, std::size_t s
 /// with at most `max_words` words allocate nothing; one scorer per thread.
 class group_scorer {
  public:
-  group_scorer(std::size_t classes, std::size_t group, std::size_t max_words);
+  /// std::invalid_argument for groups of more than 65535 wires or a kernel variant this CPU lacks.
+  group_scorer(std::size_t classes, std::size_t group, std::size_t max_words, kernel_variant kernels = kernel_variant::automatic);
 
   /// Scores of 64·words samples (words ≤ max_words): row c (64·words counts) at c · 64·words.
   /// `wires` holds classes × group pointers, group by group, each to `words` words.
@@ -42,6 +45,7 @@ class group_scorer {
 
  private:
   std::size_t classes_, group_;
+  kernel_variant kernels_;
   word_vector planes_;
   std::vector<std::uint16_t> scores_;
 };

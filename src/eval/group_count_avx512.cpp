@@ -1,0 +1,41 @@
+// Bit-sliced group counting for AVX-512: two VPTERNLOGQ per carry-save step on 512-bit vectors,
+// the chunk's tail under a mask. This file alone is compiled for AVX-512 (src/CMakeLists.txt).
+#include "group_count_body.hpp"
+
+// GCC 12's AVX-512 headers start some results from a self-initialised "undefined" vector, which
+// -Wmaybe-uninitialized reports at every use (GCC bug 105593, fixed in GCC 13).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <immintrin.h>
+#pragma GCC diagnostic pop
+
+namespace bitlens::group_count_kernels {
+namespace {
+
+struct avx512_ops {
+  using vec = __m512i;
+  static constexpr std::size_t words = 8;
+  [[gnu::always_inline]] static __mmask8 mask(std::size_t n) { return static_cast<__mmask8>((1U << n) - 1); }
+  [[gnu::always_inline]] static vec zero() { return _mm512_setzero_si512(); }
+  [[gnu::always_inline]] static vec load(std::size_t n, const std::uint64_t* p) {
+    return _mm512_maskz_loadu_epi64(mask(n), p);
+  }
+  [[gnu::always_inline]] static void store(std::size_t n, std::uint64_t* p, vec v) {
+    _mm512_mask_storeu_epi64(p, mask(n), v);
+  }
+  [[gnu::always_inline]] static void csa(vec& high, vec& low, vec a, vec b, vec c) {
+    high = _mm512_ternarylogic_epi64(a, b, c, 0xe8);
+    low = _mm512_ternarylogic_epi64(a, b, c, 0x96);
+  }
+  [[gnu::always_inline]] static vec and_(vec a, vec b) { return _mm512_and_si512(a, b); }
+  [[gnu::always_inline]] static vec xor_(vec a, vec b) { return _mm512_xor_si512(a, b); }
+  [[gnu::always_inline]] static bool is_zero(vec a) { return _mm512_test_epi64_mask(a, a) == 0; }
+};
+
+}  // namespace
+
+void count_avx512(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes) {
+  count_vec_body<avx512_ops>(wires, words, planes);
+}
+
+}  // namespace bitlens::group_count_kernels
