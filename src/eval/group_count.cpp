@@ -104,7 +104,11 @@ void count_wires_sliced(std::span<const std::uint64_t* const> wires, std::size_t
   }
 }
 
-void unpack_sliced_counts(const std::uint64_t* planes, std::size_t num_planes, std::size_t words, std::uint16_t* out) {
+void unpack_sliced_counts(const std::uint64_t* planes, std::size_t num_planes, std::size_t words, std::uint16_t* out,
+                          kernel_variant v) {
+  if (num_planes <= 16 && resolve(v, "group counting") == kernel_variant::avx512) {
+    return group_count_kernels::unpack_avx512(planes, num_planes, words, out);
+  }
   std::memset(out, 0, 64 * words * sizeof(std::uint16_t));
   for (std::size_t k = 0; k < num_planes; ++k) {
     for (std::size_t i = 0; i < words; ++i) {
@@ -148,7 +152,7 @@ std::span<const std::uint16_t> group_scorer::score(std::span<const std::uint64_t
   const std::size_t samples = 64 * words;
   for (std::size_t c = 0; c < classes_; ++c) {
     count_wires_sliced(wires.subspan(c * group_, group_), words, planes_.data(), kernels_);
-    unpack_sliced_counts(planes_.data(), count_planes(group_), words, scores_.data() + c * samples);
+    unpack_sliced_counts(planes_.data(), count_planes(group_), words, scores_.data() + c * samples, kernels_);
   }
   return std::span<const std::uint16_t>(scores_).first(classes_ * samples);
 }

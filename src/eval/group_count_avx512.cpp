@@ -38,4 +38,20 @@ void count_avx512(std::span<const std::uint64_t* const> wires, std::size_t words
   count_vec_body<avx512_ops>(wires, words, planes);
 }
 
+// Each word's 64 counts as two vectors of 32 16-bit lanes: plane k adds 2^k to the lanes its bits
+// select (a masked add), so a word costs two adds per plane whatever its bits are.
+void unpack_avx512(const std::uint64_t* planes, std::size_t num_planes, std::size_t words, std::uint16_t* out) {
+  for (std::size_t i = 0; i < words; ++i) {
+    __m512i lo = _mm512_setzero_si512(), hi = lo;
+    for (std::size_t k = 0; k < num_planes; ++k) {
+      const std::uint64_t bits = planes[k * words + i];
+      const __m512i weight = _mm512_set1_epi16(static_cast<short>(1U << k));
+      lo = _mm512_mask_add_epi16(lo, static_cast<__mmask32>(bits), lo, weight);
+      hi = _mm512_mask_add_epi16(hi, static_cast<__mmask32>(bits >> 32), hi, weight);
+    }
+    _mm512_storeu_si512(out + 64 * i, lo);
+    _mm512_storeu_si512(out + 64 * i + 32, hi);
+  }
+}
+
 }  // namespace bitlens::group_count_kernels

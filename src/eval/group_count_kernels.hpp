@@ -13,5 +13,7 @@ namespace bitlens::group_count_kernels {
 /// count_wires_sliced for AVX2 (only where cpu().avx2) and for AVX-512 (only where cpu().avx512).
 void count_avx2(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes);
 void count_avx512(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes);
+/// unpack_sliced_counts for AVX-512 (only where cpu().avx512; num_planes ≤ 16).
+void unpack_avx512(const std::uint64_t* planes, std::size_t num_planes, std::size_t words, std::uint16_t* out);
 
 }  // namespace bitlens::group_count_kernels

@@ -217,7 +217,7 @@ TEST_CASE("group counting: bit-sliced counts equal a scalar count in every varia
       std::vector<std::uint64_t> planes(count_planes(n) * words);
       count_wires_sliced(ptr, words, planes.data(), k);
       std::vector<std::uint16_t> got(64 * words);
-      unpack_sliced_counts(planes.data(), count_planes(n), words, got.data());
+      unpack_sliced_counts(planes.data(), count_planes(n), words, got.data(), k);
       for (std::size_t s = 0; s < 64 * words; ++s) {
         std::uint16_t expect = 0;
         for (std::size_t j = 0; j < n; ++j) expect += (data[j][s / 64] >> (s % 64)) & 1U;

@@ -22,8 +22,9 @@ std::size_t count_planes(std::size_t n) noexcept;
 void count_wires_sliced(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes,
                         kernel_variant v = kernel_variant::automatic);
 
-/// The counts as integers: out[s] for s < 64·words.
-void unpack_sliced_counts(const std::uint64_t* planes, std::size_t num_planes, std::size_t words, std::uint16_t* out);
+/// The counts as integers: out[s] for s < 64·words (counts are below 2^16: num_planes ≤ 16).
+void unpack_sliced_counts(const std::uint64_t* planes, std::size_t num_planes, std::size_t words, std::uint16_t* out,
+                          kernel_variant v = kernel_variant::automatic);
 
 /// The index of the largest score of each sample (ties: the lowest index). scores holds
 /// classes rows of `samples` counts, row c at scores[c · samples].
