@@ -7,6 +7,7 @@
 #include "bitlens/eval/gate_pass.hpp"
 #include "bitlens/eval/group_count.hpp"
 #include "bitlens/eval/tape.hpp"
+#include "bitlens/learn/gate_relax.hpp"
 #include "bitlens/learn/gate_train.hpp"
 #include "bitlens/models/gate_layers.hpp"
 #include "bitlens/transform/simplify.hpp"
@@ -224,6 +225,28 @@ BENCHMARK(gate_train_step)
     ->Args({6, 8000, 2048, 2, avx512, 8})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// The relaxation's forward and reverse pass (relaxed_loss with its gradient: what a training step
+// computes before Adam) over 512 images on 1 thread, kernel variant range(2), 784 → range(0) ×
+// range(1) gates. Items are gate·samples; the counter is samples/s.
+void gate_relax_pass(benchmark::State& state) {
+  const auto variant = static_cast<kernel_variant>(state.range(2));
+  if (!cpu_runs(variant)) return state.SkipWithError("this CPU cannot run this variant");
+  const auto d = make_images(512);
+  const gate_network net = random_gates(state);
+  test::rng g(11);
+  std::vector<float> alpha(4 * net.num_gates()), grad(alpha.size());
+  for (auto& a : alpha) a = static_cast<float>(g() % 1000) / 1000.0F;
+  std::size_t samples = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(relaxed_loss(net, alpha, d.inputs, d.labels, 10, 1.0, grad, variant));
+    samples += d.labels.size();
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(samples * net.num_gates()));
+  state.counters["samples/s"] = benchmark::Counter(static_cast<double>(samples), benchmark::Counter::kIsRate);
+  state.SetLabel(std::string(name(variant)));
+}
+BENCHMARK(gate_relax_pass)->ArgsProduct({{6}, {8000}, {avx2, avx512}})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Compiled inference with the group-sum head (random tables: nothing simplifies), 1 thread, kernel
 // variant range(2). Items are gate·images; the counter is images/s.

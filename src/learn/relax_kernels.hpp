@@ -1,7 +1,7 @@
 // Forward and reverse kernels of the relaxed gate network over one chunk of samples (internal).
 // relax_kernels_body.hpp holds the loops once; relax_kernels_portable.cpp compiles them for the
-// baseline instruction set, relax_kernels_avx2.cpp for AVX2 and relax_kernels_avx512.cpp for
-// AVX-512, chosen at run time by the one CPU check (algebra/cpu_features.hpp).
+// baseline instruction set and relax_kernels_avx2.cpp for AVX2 (which the avx512 variant also
+// runs), chosen at run time by the one CPU check (algebra/cpu_features.hpp).
 #pragma once
 
 #include <cstddef>
@@ -36,9 +36,7 @@ struct variant {
 variant portable();
 /// Only valid where cpu().avx2.
 variant avx2();
-/// Only valid where cpu().avx512.
-variant avx512();
-/// The variant for a request; std::invalid_argument for a variant this CPU lacks.
+/// The variant for a request (avx512 runs the AVX2 loops); std::invalid_argument for a variant this CPU lacks.
 variant select(kernel_variant requested);
 
 }  // namespace bitlens::relax_kernels

@@ -4,6 +4,6 @@
 
 namespace bitlens::relax_kernels {
 
-variant avx2() { return {forward_body<v8>, reverse_body<v8>}; }
+variant avx2() { return {forward_body, reverse_body}; }
 
 }  // namespace bitlens::relax_kernels

@@ -14,6 +14,7 @@ namespace bitlens {
 ///   avx2     — AVX2 and POPCNT: 256-bit vectors.
 ///   avx512   — AVX-512 F, BW, VL and VPOPCNTDQ: 512-bit vectors, VPOPCNTQ counts and VPTERNLOGQ
 ///              logic. Field kernels additionally use GFNI and VPCLMULQDQ where the CPU has them.
+///              The relaxed-gate kernels (float, bound by scattered loads) run their AVX2 copy.
 enum class kernel_variant : std::uint8_t { automatic, portable, avx2, avx512 };
 
 /// What this CPU (and its operating system, for the AVX-512 register state) supports. Read once.
