@@ -189,7 +189,7 @@ void gate_pass_tile(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * net.num_gates() * pass.tile_samples()));
   state.SetLabel(std::string(name(variant)));
 }
-BENCHMARK(gate_pass_tile)->ArgsProduct({{1000, 8000}, {portable, avx2, avx512}, {4}})->Args({1000, avx512, 8})->Args({8000, avx512, 8});
+BENCHMARK(gate_pass_tile)->ArgsProduct({{1000, 8000}, {portable, avx2, avx512}, {4}})->Args({1000, avx512, 8})->Args({8000, avx512, 8})->Args({8000, avx512, 16})->Args({8000, avx2, 8});
 
 // The fused training step (forward, group-sum head, reverse with counts, exact merge, flips) of a
 // 784 → range(0) × range(1) gate network with random tables, on batches of range(2) samples and
