@@ -1,5 +1,6 @@
 #include "bitlens/algebra/gf_2k.hpp"
 
+#include "bitlens/algebra/cpu_features.hpp"
 #include "bitlens/algebra/field_name.hpp"
 #include "ntl_fields.hpp"
 
@@ -30,7 +31,7 @@ __attribute__((target("pclmul,sse2"))) clmul_result clmul_hardware(std::uint64_t
   return {static_cast<std::uint64_t>(_mm_cvtsi128_si64(r)), static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_srli_si128(r, 8)))};
 }
 
-const bool has_pclmul = __builtin_cpu_supports("pclmul");
+const bool has_pclmul = cpu().pclmul;
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 // Linear threshold units: averaged perceptron, sparse integer rounding, an adder circuit (see the header).
 #include "bitlens/learn/linear_threshold.hpp"
 
+#include "bitlens/algebra/cpu_features.hpp"
 #include "bitlens/algebra/row_split.hpp"
 #include "bitlens/ir/builder.hpp"
 
@@ -206,7 +207,7 @@ using weight_fn = double (*)(const std::uint64_t*, const std::uint64_t*, std::si
 
 weight_fn pick_weight() {
 #if defined(__x86_64__)
-  if (__builtin_cpu_supports("popcnt")) return weight_popcnt;
+  if (cpu().popcnt) return weight_popcnt;
 #endif
   return weight_portable;
 }
