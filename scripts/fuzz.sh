@@ -15,7 +15,7 @@ source scripts/install_missing.sh
 install_missing clang libclang-rt-14-dev cmake ninja-build libboost-dev libntl-dev libgmp-dev zlib1g-dev libcli11-dev nlohmann-json3-dev
 build=build-fuzz
 root=$PWD
-CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBITLENS_FUZZ=ON -DBITLENS_SANITIZE=address,undefined \
+CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBITLENS_FUZZ=ON -DBITLENS_MPI=OFF -DBITLENS_SANITIZE=address,undefined \
   -DBITLENS_BUILD_TESTS=OFF -DBITLENS_BUILD_BENCH=OFF >/dev/null
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(truth pla aiger blif circ rows labelled classifier params zip idx csv)

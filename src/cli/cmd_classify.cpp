@@ -181,8 +181,14 @@ std::string percent(double x) {
   return buf;
 }
 
+process_group* current_processes = nullptr;
+
 int run_train(const parsed_args& args, results& result) {
   if (args.positionals().size() != 2) throw usage_error("expected 'classify train DATA'");
+  // Under mpirun every process runs this same command on the same data (data parallelism, see
+  // gate_train_params::processes); process 0 alone writes the model and the metrics.
+  process_group* const group = run_processes() != nullptr && run_processes()->size() > 1 ? run_processes() : nullptr;
+  const bool primary = group == nullptr || group->rank() == 0;
   if (args.value("valid") && args.value("valid-split")) throw usage_error("give --valid or --valid-split, not both");
   gate_layers_params lp;
   lp.layers = static_cast<std::size_t>(args.integer("layers", 6));
@@ -201,6 +207,9 @@ int run_train(const parsed_args& args, results& result) {
   for (const char* name : {"learning-rate", "final-learning-rate", "tau", "shift", "mirror"}) {
     if (!relax && args.value(name)) throw usage_error(std::string("--") + name + " applies to --method relax only");
   }
+  if (relax && group != nullptr) {
+    throw usage_error("only --method flips shares its training between MPI processes (its sums are exact integers); run --method relax as one process");
+  }
   gate_train_params p;
   p.seconds = args.real("time-limit", 60);
   p.epochs = static_cast<std::size_t>(args.integer("epochs", 1000));
@@ -216,6 +225,7 @@ int run_train(const parsed_args& args, results& result) {
   p.report_every = static_cast<std::size_t>(args.integer("report-every", 0));
   p.threads = static_cast<unsigned>(args.integer("threads", 0));
   p.seed = lp.seed;
+  p.processes = group;
   const double split = args.real("valid-split", 0.1);
   const auto shape = image_shape(args);
   if (const auto o = args.value("out")) check_output_directory(*o);
@@ -253,8 +263,8 @@ int run_train(const parsed_args& args, results& result) {
             << train.labels.size() << " training and " << valid.labels.size() << " validation samples)\n"
             << "model: " << lp.layers << " layers x " << lp.width << " two-input gates, group-sum head, trained by "
             << (relax ? "the relaxation (Adam)" : "flips") << "\n";
-  metrics_log metrics(args.value("metrics"));
-  progress_line line(args.flag("quiet"), p.seconds);
+  metrics_log metrics(primary ? args.value("metrics") : std::nullopt);
+  progress_line line(args.flag("quiet") || !primary, p.seconds);
   double best_valid = 0;
   p.on_report = [&](const gate_train_report& r) {
     best_valid = std::max(best_valid, r.valid_accuracy);
@@ -300,7 +310,11 @@ int run_train(const parsed_args& args, results& result) {
   std::cout << "trained: " << sel.last.samples << " samples (" << sel.last.epoch << " epochs) in " << fixed_seconds(sel.last.seconds)
             << ", " << sel.last.flips << (relax ? " gates changed function\n" : " table entries flipped\n")
             << "chosen: validation class accuracy " << percent(sel.valid_accuracy) << " (after " << sel.chosen.samples << " samples)\n";
-  if (const auto o = args.value("out")) {
+  if (group != nullptr) {
+    result["processes"] = group->size();
+    std::cout << "processes: " << group->size() << " (MPI), each with the same tables\n";
+  }
+  if (const auto o = args.value("out"); o && primary) {
     write_file_atomic(*o, format_gate_classifier(model));
     std::cout << "wrote: " << *o << "\n";
     result["out"] = *o;
@@ -397,5 +411,8 @@ int run_classify(const parsed_args& args, results& out) {
   if (action == "merge") return run_merge(args, out);
   return run_export(args, out);
 }
+
+process_group* run_processes() noexcept { return current_processes; }
+void set_run_processes(process_group* group) noexcept { current_processes = group; }
 
 }  // namespace bitlens::cli

@@ -6,6 +6,8 @@
 
 #include "args.hpp"
 
+#include "bitlens/learn/process_group.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -42,5 +44,10 @@ int run_convert(const parsed_args& args, results& out);
 
 /// Every subcommand, in the order `bitlens --help` lists them.
 const std::vector<command>& all_commands();
+
+/// The MPI processes this run is one of (main sets it when mpirun started the binary), or nullptr.
+/// Only `classify train --method flips` shares its work; process 0 prints and writes the files.
+process_group* run_processes() noexcept;
+void set_run_processes(process_group* group) noexcept;
 
 }  // namespace bitlens::cli

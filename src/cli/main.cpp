@@ -2,11 +2,17 @@
 #include "bitlens/algebra/error.hpp"
 #include "commands.hpp"
 
+#ifdef BITLENS_HAS_MPI
+#include "bitlens/learn/mpi_processes.hpp"
+#endif
+
 #include <algorithm>
 #include <cstring>
 #include <exception>
 #include <iostream>
 #include <span>
+#include <streambuf>
+#include <string>
 
 namespace bitlens::cli {
 
@@ -39,9 +45,11 @@ void print_overview(std::ostream& out) {
 }  // namespace
 }  // namespace bitlens::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+// One bitlens command; returns its exit code.
+int run_command(std::span<char* const> args) {
   using namespace bitlens::cli;
-  const std::span<char* const> args(argv, static_cast<std::size_t>(argc));
   if (args.size() < 2 || std::strcmp(args[1], "--help") == 0 || std::strcmp(args[1], "-h") == 0 ||
       std::strcmp(args[1], "help") == 0) {
     print_overview(args.size() < 2 ? std::cerr : std::cout);
@@ -105,4 +113,42 @@ int main(int argc, char** argv) {
     std::cerr << "bitlens " << spec.name << ": " << e.what() << "\n";
     return failed(1, e.what());
   }
+}
+
+#ifdef BITLENS_HAS_MPI
+// A stream buffer that drops everything: standard output of every MPI process but the first.
+class null_buffer : public std::streambuf {
+ protected:
+  int overflow(int c) override { return traits_type::not_eof(c); }
+};
+#endif
+
+}  // namespace
+
+int main(int argc, char** argv) {
+#ifdef BITLENS_HAS_MPI
+  // Started by mpirun: every process runs the command; only `classify train --method flips` shares
+  // its work between them. A process that fails ends them all (the others may be waiting in a
+  // collective step), after naming itself.
+  if (bitlens::mpi_processes::launched_by_mpirun()) {
+    bitlens::mpi_processes group(argc, argv);
+    const std::span<char* const> args(argv, static_cast<std::size_t>(argc));
+    const std::string name = args.size() > 1 ? std::string("bitlens ") + args[1] : std::string("bitlens");
+    if (group.size() > 1 && (args.size() < 3 || std::strcmp(args[1], "classify") != 0 || std::strcmp(args[2], "train") != 0)) {
+      if (group.rank() == 0) {
+        std::cerr << name << ": only 'classify train --method flips' runs on several MPI processes; run this command as one process\n";
+      }
+      return 2;
+    }
+    bitlens::cli::set_run_processes(&group);
+    null_buffer discard;
+    std::streambuf* const saved = std::cout.rdbuf();
+    if (group.rank() != 0) std::cout.rdbuf(&discard);
+    const int code = run_command(args);
+    std::cout.rdbuf(saved);
+    if (code != 0 && group.size() > 1) group.abort_all(name, "failed (exit code " + std::to_string(code) + "); ending every process", code);
+    return code;
+  }
+#endif
+  return run_command(std::span<char* const>(argv, static_cast<std::size_t>(argc)));
 }

@@ -73,6 +73,7 @@ gate_trainer::gate_trainer(gate_network& net, const bit_batch& inputs, std::span
   candidates_.resize(net.num_layers());
   if (!(p.gain_decay >= 0 && p.gain_decay < 1)) throw std::invalid_argument("gate_trainer: gain_decay must be in [0, 1)");
   if (p.gain_decay > 0) accumulated_.assign(4 * net.num_gates(), 0.0F);
+  if (p.processes != nullptr && p.processes->size() > 1) reduced_.assign(net.num_gates() * gate_count_slots, 0U);
 }
 
 gate_trainer::~gate_trainer() = default;
@@ -151,6 +152,7 @@ gate_step_stats gate_trainer::step(std::span<const std::uint32_t> words) {
     if (v >= num_words_) throw std::invalid_argument("gate_trainer::step: word " + std::to_string(v) + " of " + std::to_string(num_words_));
   }
   const std::size_t num_tiles = (words.size() + workers_[0]->pass.tile_words() - 1) / workers_[0]->pass.tile_words();
+  if (!reduced_.empty()) return distributed_step(words, num_tiles);
   const auto threads = static_cast<unsigned>(std::clamp<std::size_t>(num_tiles, 1, workers_.size()));
   // Each thread runs its tiles and waits for the others; then it updates whole layers (sums every
   // thread's counts, chooses and flips entries). A layer's update reads only its own gates' counts,
@@ -169,7 +171,7 @@ gate_step_stats gate_trainer::step(std::span<const std::uint32_t> words) {
     w.correct = w.flips = 0;
     run_tiles(w, job.words, t, job.threads);
     counted_->arrive_and_wait();
-    for (std::size_t l = t; l < net_.num_layers(); l += job.threads) w.flips += update_layer(l, job.threads, w.sums);
+    for (std::size_t l = t; l < net_.num_layers(); l += job.threads) w.flips += update_layer(l, job.threads, w.sums, nullptr);
   });
   gate_step_stats st;
   for (auto v : words) st.samples += static_cast<std::size_t>(std::popcount(valid_[v]));
@@ -177,7 +179,52 @@ gate_step_stats gate_trainer::step(std::span<const std::uint32_t> words) {
   return st;
 }
 
-std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, std::span<std::uint32_t> sums) {
+gate_step_stats gate_trainer::distributed_step(std::span<const std::uint32_t> words, std::size_t num_tiles) {
+  // This process runs the tiles t ≡ rank (mod processes), shared among its threads; each thread
+  // then sums whole layers of its threads' counts into reduced_, which is summed over the
+  // processes on this (the calling) thread. Every process then updates from the same sums.
+  const auto ranks = static_cast<std::size_t>(p_.processes->size()), rank = static_cast<std::size_t>(p_.processes->rank());
+  const std::size_t mine = num_tiles > rank ? (num_tiles - rank + ranks - 1) / ranks : 0;
+  const auto threads = static_cast<unsigned>(std::min<std::size_t>(mine, workers_.size()));
+  std::uint64_t correct = 0;  // samples predicted right, summed over the processes below
+  if (threads == 0) {
+    std::fill(reduced_.begin(), reduced_.end(), 0U);
+  } else {
+    if (!counted_ || counted_threads_ != threads) {
+      counted_ = std::make_unique<std::barrier<>>(static_cast<std::ptrdiff_t>(threads));
+      counted_threads_ = threads;
+    }
+    team_.run(threads, [this, words, threads, rank, ranks](unsigned t) {
+      worker& w = *workers_[t];
+      w.correct = 0;
+      run_tiles(w, words, rank + t * ranks, threads * ranks);
+      counted_->arrive_and_wait();
+      for (std::size_t l = t; l < net_.num_layers(); l += threads) {
+        const std::size_t first = net_.first_gate(l), end = first + net_.width(l);
+        std::uint32_t* out = reduced_.data() + first * gate_count_slots;
+        std::fill(out, out + (end - first) * gate_count_slots, 0U);
+        for (std::size_t k = 0; k < threads; ++k) workers_[k]->pass.add_counts_to(first, end, out);
+      }
+    });
+    for (unsigned t = 0; t < threads; ++t) correct += workers_[t]->correct;
+  }
+  p_.processes->sum(std::span<std::uint32_t>(reduced_));
+  p_.processes->sum(std::span<std::uint64_t>(&correct, 1));
+  const auto updaters = static_cast<unsigned>(std::clamp<std::size_t>(net_.num_layers(), 1, workers_.size()));
+  team_.run(updaters, [this, updaters](unsigned t) {
+    worker& w = *workers_[t];
+    w.flips = 0;
+    for (std::size_t l = t; l < net_.num_layers(); l += updaters) w.flips += update_layer(l, 0, w.sums, reduced_.data());
+  });
+  gate_step_stats st;
+  for (auto v : words) st.samples += static_cast<std::size_t>(std::popcount(valid_[v]));
+  st.correct = static_cast<std::size_t>(correct);
+  for (unsigned t = 0; t < updaters; ++t) st.flips += workers_[t]->flips;
+  return st;
+}
+
+std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, std::span<std::uint32_t> sums,
+                                       const std::uint32_t* reduced) {
   // Each layer gets an equal share of the step's flips: without it, early layers — whose counts
   // sum over every output they reach — take nearly all of them, and their flips are the least
   // predictable (their first-order gains ignore everything downstream).
@@ -195,8 +242,12 @@ std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, s
   const bool skip_unwanted = p_.min_gain > 0 && !accumulate;
   for (std::size_t first = net_.first_gate(layer); first < end; first += chunk) {
     const std::size_t n = std::min(chunk, end - first);
-    std::fill_n(sums.begin(), n * gate_count_slots, 0U);
-    for (std::size_t t = 0; t < threads; ++t) workers_[t]->pass.add_counts_to(first, first + n, sums.data());
+    if (reduced != nullptr) {
+      std::copy_n(reduced + first * gate_count_slots, n * gate_count_slots, sums.begin());
+    } else {
+      std::fill_n(sums.begin(), n * gate_count_slots, 0U);
+      for (std::size_t t = 0; t < threads; ++t) workers_[t]->pass.add_counts_to(first, first + n, sums.data());
+    }
     for (std::size_t i = 0; i < n; ++i) {
       if (skip_unwanted && sums[i * gate_count_slots] == 0) continue;
       const auto gains = entry_gains(sums.subspan(i * gate_count_slots).first<gate_count_slots>());
@@ -242,23 +293,36 @@ gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inpu
   std::mt19937_64 rng(p.seed);
   gate_train_report report;
   std::size_t seen = 0, correct = 0, next_report = p.report_every;
+  // With several processes every decision that could differ between them — a callback's stop, the
+  // clock — is agreed, so that all of them take the same steps and make the same collective calls.
+  process_group* const group = p.processes != nullptr && p.processes->size() > 1 ? p.processes : nullptr;
   const auto emit = [&] {
     report.train_accuracy = seen == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(seen);
     seen = correct = 0;
-    return !p.on_report || p.on_report(report);
+    const bool go_on = !p.on_report || p.on_report(report);
+    return group != nullptr ? !group->any(!go_on) : go_on;
   };
   // The flip schedule: progress through the budget (samples of all epochs, or time when limited).
   const double total_samples = static_cast<double>(p.epochs) * static_cast<double>(inputs.num_samples());
   const auto progress = [&] {
     const double by_samples = static_cast<double>(report.samples) / total_samples;
-    return std::min(1.0, p.seconds > 0 ? std::max(by_samples, report.seconds / p.seconds) : by_samples);
+    if (p.seconds <= 0) return std::min(1.0, by_samples);
+    double seconds = report.seconds;
+    if (group != nullptr) {  // the processes' mean, in microseconds: the same number on each
+      std::uint64_t us = static_cast<std::uint64_t>(seconds * 1e6);
+      group->sum(std::span<std::uint64_t>(&us, 1));
+      seconds = static_cast<double>(us) / 1e6 / group->size();
+    }
+    return std::min(1.0, std::max(by_samples, seconds / p.seconds));
   };
   const bool anneal = p.final_flip_fraction > 0 && p.final_flip_fraction != p.flip_fraction;
   // The budget is wall time from here, reports and their callbacks (validation) included, so that a
   // caller's time limit bounds the whole training; report.seconds counts the steps alone (for rates).
   const auto started = std::chrono::steady_clock::now();
   const auto out_of_time = [&] {
-    return p.seconds > 0 && std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= p.seconds;
+    if (p.seconds <= 0) return false;
+    const bool late = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= p.seconds;
+    return group != nullptr ? group->any(late) : late;
   };
   for (std::size_t epoch = 0; epoch < p.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);

@@ -20,6 +20,7 @@
 #include "bitlens/eval/gate_pass.hpp"
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/eval/thread_team.hpp"
+#include "bitlens/learn/process_group.hpp"
 
 #include <barrier>
 #include <cstdint>
@@ -77,6 +78,12 @@ struct gate_train_params {
   kernel_variant kernels = kernel_variant::automatic;
   /// Seeds the order of samples (shuffled per epoch, in blocks of 64).
   std::uint64_t seed = 1;
+  /// Data parallelism (process_group.hpp): when set, every process of the group runs the same
+  /// training on the same data; each step's tiles are shared out between the processes and their
+  /// counts summed over all of them, so each process ends with the same tables as one process
+  /// alone. Time limits and report callbacks are agreed between them (a stop anywhere stops all).
+  /// nullptr: this process alone.
+  process_group* processes = nullptr;
   /// Report every this many samples (0: once per epoch) …
   std::size_t report_every = 0;
   /// … to this callback; returning false stops training.
@@ -117,7 +124,10 @@ class gate_trainer {
   };
   void run_tiles(worker& w, std::span<const std::uint32_t> words, std::size_t first_tile, std::size_t stride);
   void head(worker& w, std::span<const std::uint32_t> tile_words);
-  std::size_t update_layer(std::size_t layer, std::size_t threads, std::span<std::uint32_t> sums);
+  /// Chooses and flips layer `layer`'s entries from its counts: summed over the first `threads`
+  /// workers' passes, or read from `reduced` (gates × 8 counts) when it is not null.
+  std::size_t update_layer(std::size_t layer, std::size_t threads, std::span<std::uint32_t> sums, const std::uint32_t* reduced);
+  gate_step_stats distributed_step(std::span<const std::uint32_t> words, std::size_t num_tiles);
 
   gate_network& net_;
   gate_train_params p_;
@@ -131,6 +141,7 @@ class gate_trainer {
   std::size_t counted_threads_ = 0;
   std::vector<std::vector<candidate>> candidates_;  // per layer (a layer is one thread's in a step)
   std::vector<float> accumulated_;                  // 4 per gate when p_.gain_decay > 0
+  std::vector<std::uint32_t> reduced_;              // gates × 8: a step's counts summed over the processes
 };
 
 /// Trains `net` on the data for p.epochs epochs (or p.seconds). Returns the last report.
