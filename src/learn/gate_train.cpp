@@ -36,6 +36,7 @@ struct gate_trainer::worker {
   std::vector<std::uint64_t> matters;    // classes × tile words: within the protect margin
   std::vector<std::uint64_t> wanted;     // classes × tile words: the sample's label is the class
   std::vector<std::uint32_t> sums;       // one chunk of gates' summed counts (update_layer)
+  std::vector<std::uint32_t> flipped;    // entries this worker flipped in a shared step
   std::size_t correct = 0, flips = 0;   // this step's
 };
 
@@ -73,7 +74,14 @@ gate_trainer::gate_trainer(gate_network& net, const bit_batch& inputs, std::span
   candidates_.resize(net.num_layers());
   if (!(p.gain_decay >= 0 && p.gain_decay < 1)) throw std::invalid_argument("gate_trainer: gain_decay must be in [0, 1)");
   if (p.gain_decay > 0) accumulated_.assign(4 * net.num_gates(), 0.0F);
-  if (p.processes != nullptr && p.processes->size() > 1) reduced_.assign(net.num_gates() * gate_count_slots, 0U);
+  if (p.processes != nullptr && p.processes->size() > 1) {
+    if (64 * batch_words() > 65535) {
+      throw std::invalid_argument("gate_trainer: a step shared between processes sums its counts in 16 bits, so at most 65,535 samples per step (batch " +
+                                  std::to_string(p.batch) + ")");
+    }
+    reduced_.assign(net.num_gates() * gate_count_slots, 0U);
+    packed_.assign(reduced_.size(), 0U);
+  }
 }
 
 gate_trainer::~gate_trainer() = default;
@@ -171,7 +179,7 @@ gate_step_stats gate_trainer::step(std::span<const std::uint32_t> words) {
     w.correct = w.flips = 0;
     run_tiles(w, job.words, t, job.threads);
     counted_->arrive_and_wait();
-    for (std::size_t l = t; l < net_.num_layers(); l += job.threads) w.flips += update_layer(l, job.threads, w.sums, nullptr);
+    for (std::size_t l = t; l < net_.num_layers(); l += job.threads) w.flips += update_layer(l, job.threads, w.sums, nullptr, nullptr);
   });
   gate_step_stats st;
   for (auto v : words) st.samples += static_cast<std::size_t>(std::popcount(valid_[v]));
@@ -180,9 +188,11 @@ gate_step_stats gate_trainer::step(std::span<const std::uint32_t> words) {
 }
 
 gate_step_stats gate_trainer::distributed_step(std::span<const std::uint32_t> words, std::size_t num_tiles) {
-  // This process runs the tiles t ≡ rank (mod processes), shared among its threads; each thread
-  // then sums whole layers of its threads' counts into reduced_, which is summed over the
-  // processes on this (the calling) thread. Every process then updates from the same sums.
+  // This process runs the tiles t ≡ rank (mod processes), shared among its threads, which then sum
+  // whole layers of their counts into reduced_. The processes own contiguous blocks of layers:
+  // one reduce-scatter (in 16 bits: a step's counts are at most its samples) leaves each process the
+  // summed counts of its own layers, it chooses and flips their entries, and the flipped entries
+  // are gathered, so that every process applies every flip and all hold the same tables.
   const auto ranks = static_cast<std::size_t>(p_.processes->size()), rank = static_cast<std::size_t>(p_.processes->rank());
   const std::size_t mine = num_tiles > rank ? (num_tiles - rank + ranks - 1) / ranks : 0;
   const auto threads = static_cast<unsigned>(std::min<std::size_t>(mine, workers_.size()));
@@ -204,27 +214,52 @@ gate_step_stats gate_trainer::distributed_step(std::span<const std::uint32_t> wo
         std::uint32_t* out = reduced_.data() + first * gate_count_slots;
         std::fill(out, out + (end - first) * gate_count_slots, 0U);
         for (std::size_t k = 0; k < threads; ++k) workers_[k]->pass.add_counts_to(first, end, out);
+        std::uint16_t* narrow = packed_.data() + first * gate_count_slots;
+        for (std::size_t i = 0; i < (end - first) * gate_count_slots; ++i) narrow[i] = static_cast<std::uint16_t>(out[i]);
       }
     });
     for (unsigned t = 0; t < threads; ++t) correct += workers_[t]->correct;
   }
-  p_.processes->sum(std::span<std::uint32_t>(reduced_));
+  if (threads == 0) std::fill(packed_.begin(), packed_.end(), std::uint16_t{0});
+  // Process r owns layers [L·r / ranks, L·(r + 1) / ranks).
+  const std::size_t layers = net_.num_layers();
+  const auto layer_block = [&](std::size_t r) { return std::pair{layers * r / ranks, layers * (r + 1) / ranks}; };
+  const auto gate_of = [&](std::size_t l) { return l < layers ? net_.first_gate(l) : net_.num_gates(); };
+  block_sizes_.resize(ranks);
+  for (std::size_t r = 0; r < ranks; ++r) {
+    const auto [l0, l1] = layer_block(r);
+    block_sizes_[r] = static_cast<int>((gate_of(l1) - gate_of(l0)) * gate_count_slots);
+  }
+  const auto [own_first, own_end] = layer_block(rank);
+  const std::size_t g0 = gate_of(own_first), g1 = gate_of(own_end);
+  own_.resize((g1 - g0) * gate_count_slots);
+  p_.processes->sum_scatter(packed_, block_sizes_, own_);
+  std::copy(own_.begin(), own_.end(), reduced_.begin() + static_cast<std::ptrdiff_t>(g0 * gate_count_slots));
   p_.processes->sum(std::span<std::uint64_t>(&correct, 1));
-  const auto updaters = static_cast<unsigned>(std::clamp<std::size_t>(net_.num_layers(), 1, workers_.size()));
-  team_.run(updaters, [this, updaters](unsigned t) {
-    worker& w = *workers_[t];
-    w.flips = 0;
-    for (std::size_t l = t; l < net_.num_layers(); l += updaters) w.flips += update_layer(l, 0, w.sums, reduced_.data());
-  });
+  const std::size_t owned = own_end - own_first;
+  const auto updaters = static_cast<unsigned>(std::clamp<std::size_t>(owned, 1, workers_.size()));
+  if (owned > 0) {
+    team_.run(updaters, [this, updaters, own_first, own_end](unsigned t) {
+      worker& w = *workers_[t];
+      w.flipped.clear();
+      for (std::size_t l = own_first + t; l < own_end; l += updaters) update_layer(l, 0, w.sums, reduced_.data(), &w.flipped);
+    });
+  }
+  flipped_.clear();
+  for (unsigned t = 0; t < updaters && owned > 0; ++t) flipped_.insert(flipped_.end(), workers_[t]->flipped.begin(), workers_[t]->flipped.end());
+  const auto all = p_.processes->gather(flipped_);
+  for (const std::uint32_t entry : all) {
+    if (entry / 4 < g0 || entry / 4 >= g1) net_.flip_entry(entry / 4, entry % 4);  // another process's layers
+  }
   gate_step_stats st;
   for (auto v : words) st.samples += static_cast<std::size_t>(std::popcount(valid_[v]));
   st.correct = static_cast<std::size_t>(correct);
-  for (unsigned t = 0; t < updaters; ++t) st.flips += workers_[t]->flips;
+  st.flips = all.size();
   return st;
 }
 
 std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, std::span<std::uint32_t> sums,
-                                       const std::uint32_t* reduced) {
+                                       const std::uint32_t* reduced, std::vector<std::uint32_t>* flipped_entries) {
   // Each layer gets an equal share of the step's flips: without it, early layers — whose counts
   // sum over every output they reach — take nearly all of them, and their flips are the least
   // predictable (their first-order gains ignore everything downstream).
@@ -279,6 +314,7 @@ std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, s
     if (!p_.allow_constant && (table == 0 || table == 15)) continue;  // a second entry of the same gate this step
     ++flipped;
     net_.flip_entry(c.entry / 4, c.entry % 4);
+    if (flipped_entries != nullptr) flipped_entries->push_back(c.entry);
     if (accumulate) accumulated_[c.entry] = 0;
   }
   return flipped;

@@ -38,6 +38,29 @@ mpi_processes::~mpi_processes() { MPI_Finalize(); }
 void mpi_processes::sum(std::span<std::uint32_t> values) { allreduce_sum(values, MPI_UINT32_T); }
 void mpi_processes::sum(std::span<std::uint64_t> values) { allreduce_sum(values, MPI_UINT64_T); }
 
+void mpi_processes::sum_scatter(std::span<const std::uint16_t> values, std::span<const int> block_sizes,
+                                std::span<std::uint16_t> mine) {
+  if (block_sizes.size() != static_cast<std::size_t>(size_) || mine.size() != static_cast<std::size_t>(block_sizes[static_cast<std::size_t>(rank_)])) {
+    throw std::invalid_argument("mpi_processes::sum_scatter: one block per process, this process's block in `mine`");
+  }
+  if (MPI_Reduce_scatter(values.data(), mine.data(), block_sizes.data(), MPI_UINT16_T, MPI_SUM, MPI_COMM_WORLD) != MPI_SUCCESS) {
+    throw std::runtime_error("MPI_Reduce_scatter failed");
+  }
+}
+
+std::vector<std::uint32_t> mpi_processes::gather(std::span<const std::uint32_t> mine) {
+  const int n = static_cast<int>(mine.size());
+  std::vector<int> counts(static_cast<std::size_t>(size_)), offsets(static_cast<std::size_t>(size_));
+  if (MPI_Allgather(&n, 1, MPI_INT, counts.data(), 1, MPI_INT, MPI_COMM_WORLD) != MPI_SUCCESS) throw std::runtime_error("MPI_Allgather failed");
+  int total = 0;
+  for (std::size_t r = 0; r < counts.size(); ++r) offsets[r] = total, total += counts[r];
+  std::vector<std::uint32_t> all(static_cast<std::size_t>(total));
+  if (MPI_Allgatherv(mine.data(), n, MPI_UINT32_T, all.data(), counts.data(), offsets.data(), MPI_UINT32_T, MPI_COMM_WORLD) != MPI_SUCCESS) {
+    throw std::runtime_error("MPI_Allgatherv failed");
+  }
+  return all;
+}
+
 void mpi_processes::abort_all(const std::string& program, const std::string& message, int code) const {
   std::cerr << program << " (process " << rank_ << " of " << size_ << "): " << message << std::endl;
   MPI_Abort(MPI_COMM_WORLD, code);

@@ -79,10 +79,11 @@ struct gate_train_params {
   /// Seeds the order of samples (shuffled per epoch, in blocks of 64).
   std::uint64_t seed = 1;
   /// Data parallelism (process_group.hpp): when set, every process of the group runs the same
-  /// training on the same data; each step's tiles are shared out between the processes and their
-  /// counts summed over all of them, so each process ends with the same tables as one process
-  /// alone. Time limits and report callbacks are agreed between them (a stop anywhere stops all).
-  /// nullptr: this process alone.
+  /// training on the same data; each step's tiles are shared out between the processes, their
+  /// counts summed exactly, and each process chooses the flips of its own block of layers, which
+  /// all of them then apply — so each ends with the tables one process alone trains. Time limits
+  /// and report callbacks are agreed between them (a stop anywhere stops all). At most 65,535
+  /// samples per step (the counts travel in 16 bits). nullptr: this process alone.
   process_group* processes = nullptr;
   /// Report every this many samples (0: once per epoch) …
   std::size_t report_every = 0;
@@ -125,8 +126,10 @@ class gate_trainer {
   void run_tiles(worker& w, std::span<const std::uint32_t> words, std::size_t first_tile, std::size_t stride);
   void head(worker& w, std::span<const std::uint32_t> tile_words);
   /// Chooses and flips layer `layer`'s entries from its counts: summed over the first `threads`
-  /// workers' passes, or read from `reduced` (gates × 8 counts) when it is not null.
-  std::size_t update_layer(std::size_t layer, std::size_t threads, std::span<std::uint32_t> sums, const std::uint32_t* reduced);
+  /// workers' passes, or read from `reduced` (gates × 8 counts) when it is not null. Each flipped
+  /// entry is also appended to `flipped_entries` when it is not null.
+  std::size_t update_layer(std::size_t layer, std::size_t threads, std::span<std::uint32_t> sums, const std::uint32_t* reduced,
+                           std::vector<std::uint32_t>* flipped_entries);
   gate_step_stats distributed_step(std::span<const std::uint32_t> words, std::size_t num_tiles);
 
   gate_network& net_;
@@ -141,7 +144,13 @@ class gate_trainer {
   std::size_t counted_threads_ = 0;
   std::vector<std::vector<candidate>> candidates_;  // per layer (a layer is one thread's in a step)
   std::vector<float> accumulated_;                  // 4 per gate when p_.gain_decay > 0
-  std::vector<std::uint32_t> reduced_;              // gates × 8: a step's counts summed over the processes
+  // Shared steps (p_.processes): gates × 8 counts, this process's sums, then (its own layers) the
+  // sums over every process; the same in 16 bits for the reduce-scatter; its block of the result;
+  // the reduce-scatter's block sizes; the entries it flipped.
+  std::vector<std::uint32_t> reduced_;
+  std::vector<std::uint16_t> packed_, own_;
+  std::vector<int> block_sizes_;
+  std::vector<std::uint32_t> flipped_;
 };
 
 /// Trains `net` on the data for p.epochs epochs (or p.seconds). Returns the last report.

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 namespace bitlens {
 
@@ -21,6 +22,12 @@ class process_group {
   /// the same order, with spans of equal length.
   virtual void sum(std::span<std::uint32_t> values) = 0;
   virtual void sum(std::span<std::uint64_t> values) = 0;
+  /// Sums `values` over all processes and leaves this process only its block: values holds size()
+  /// consecutive blocks, block r of block_sizes[r] elements, and `mine` (block_sizes[rank()]
+  /// elements) receives the sum of block rank() (collective; the sums must fit in 16 bits).
+  virtual void sum_scatter(std::span<const std::uint16_t> values, std::span<const int> block_sizes, std::span<std::uint16_t> mine) = 0;
+  /// Every process's `mine`, concatenated in rank order (collective; lengths may differ).
+  virtual std::vector<std::uint32_t> gather(std::span<const std::uint32_t> mine) = 0;
   /// Whether `flag` is true on any process (collective).
   bool any(bool flag) {
     std::uint64_t v = flag ? 1 : 0;
