@@ -5,6 +5,7 @@
 #include "bitlens/algebra/gf_2k.hpp"
 #include "bitlens/algebra/gf_p.hpp"
 #include "bitlens/algebra/gf_pk.hpp"
+#include "bitlens/algebra/real.hpp"
 #include "support/seeds.hpp"
 
 #include <NTL/GF2E.h>
@@ -13,6 +14,8 @@
 #include <NTL/lzz_pE.h>
 
 #include <catch2/catch.hpp>
+
+#include <cmath>
 
 using namespace bitlens;
 using test::rng;
@@ -260,4 +263,23 @@ TEST_CASE("the default modulus of GF(p^k) is the first irreducible in counter or
   const gf_pk big(655373, 3);
   CHECK(big.modulus()[1] == 1);
   CHECK(big.modulus()[2] == 0);
+}
+
+TEST_CASE("the reals: text round-trips to the same double, and only finite numbers parse", "[fields][real]") {
+  const real r;
+  test::rng g(test::case_seed(135000));
+  for (int k = 0; k < 2000; ++k) {
+    const double x = std::ldexp(static_cast<double>(g() >> 11), static_cast<int>(g() % 80) - 60) * (g() & 1 ? -1 : 1);
+    INFO(x);
+    const auto back = r.parse(r.format(x));
+    REQUIRE(back.has_value());
+    REQUIRE(*back == x);
+  }
+  CHECK(r.format(0.5) == "0.5");
+  CHECK(r.format(3) == "3");
+  for (const char* bad : {"", "1x", "inf", "nan", "--1", " 1"}) CHECK_FALSE(r.parse(bad).has_value());
+  CHECK(r.characteristic() == 0);
+  CHECK(r.add(r.one(), r.neg(r.one())) == r.zero());
+  CHECK(real::from_name("R").has_value());
+  CHECK_FALSE(real::from_name("Z2").has_value());
 }

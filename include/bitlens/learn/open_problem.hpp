@@ -9,11 +9,12 @@
 // copied into every part that uses it), and whose outputs are the parts' outputs.
 //
 // Its step signal — the reverse derivative of the loss with respect to the variables, summed over
-// the samples — is computed from its own circuit by R[·]. The functor property, tested on random problems over Z2, GF(p) and
-// GF(2^k): that signal equals the sum, over the parts, of each part's own signal, every variable
-// receiving from each part that exposes it (the reverse derivative of a copy adds). So a
-// composite's gradient step is the parts' local steps, summed into the shared variables — which is
-// what lets the parts be computed apart (and on different processes) and combined exactly.
+// the samples — is computed from its own circuit by R[·]. The functor property, tested on random
+// problems over Z2, GF(p), GF(2^k) and the reals (algebra/real.hpp, up to rounding): that signal
+// equals the sum, over the parts, of each part's own signal, every variable receiving from each
+// part that exposes it (the reverse derivative of a copy adds). So a composite's gradient step is
+// the parts' local steps, summed into the shared variables — which is what lets the parts be
+// computed apart (and on different processes) and combined exactly.
 #pragma once
 
 #include "bitlens/eval/reference.hpp"
