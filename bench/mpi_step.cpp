@@ -27,6 +27,7 @@ class timed_group final : public process_group {
   int size() const noexcept override { return g_.size(); }
   void sum(std::span<std::uint32_t> v) override { timed([&] { g_.sum(v); }, v.size_bytes()); }
   void sum(std::span<std::uint64_t> v) override { timed([&] { g_.sum(v); }, v.size_bytes()); }
+  void sum(std::span<double> v) override { timed([&] { g_.sum(v); }, v.size_bytes()); }
   void sum_scatter(std::span<const std::uint16_t> v, std::span<const int> blocks, std::span<std::uint16_t> mine) override {
     timed([&] { g_.sum_scatter(v, blocks, mine); }, v.size_bytes());
   }

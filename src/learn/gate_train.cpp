@@ -230,7 +230,7 @@ gate_step_stats gate_trainer::distributed_step(std::span<const std::uint32_t> wo
     const auto [l0, l1] = layer_block(r);
     block_sizes_[r] = static_cast<int>((gate_of(l1) - gate_of(l0)) * gate_count_slots);
   }
-  const auto [own_first, own_end] = layer_block(rank);
+  const std::size_t own_first = layer_block(rank).first, own_end = layer_block(rank).second;
   const std::size_t g0 = gate_of(own_first), g1 = gate_of(own_end);
   own_.resize((g1 - g0) * gate_count_slots);
   p_.processes->sum_scatter(packed_, block_sizes_, own_);

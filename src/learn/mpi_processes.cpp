@@ -37,6 +37,7 @@ mpi_processes::~mpi_processes() { MPI_Finalize(); }
 
 void mpi_processes::sum(std::span<std::uint32_t> values) { allreduce_sum(values, MPI_UINT32_T); }
 void mpi_processes::sum(std::span<std::uint64_t> values) { allreduce_sum(values, MPI_UINT64_T); }
+void mpi_processes::sum(std::span<double> values) { allreduce_sum(values, MPI_DOUBLE); }
 
 void mpi_processes::sum_scatter(std::span<const std::uint16_t> values, std::span<const int> block_sizes,
                                 std::span<std::uint16_t> mine) {

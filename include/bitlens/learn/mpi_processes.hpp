@@ -23,6 +23,7 @@ class mpi_processes final : public process_group {
   int size() const noexcept override { return size_; }
   void sum(std::span<std::uint32_t> values) override;
   void sum(std::span<std::uint64_t> values) override;
+  void sum(std::span<double> values) override;
   void sum_scatter(std::span<const std::uint16_t> values, std::span<const int> block_sizes, std::span<std::uint16_t> mine) override;
   std::vector<std::uint32_t> gather(std::span<const std::uint32_t> mine) override;
 

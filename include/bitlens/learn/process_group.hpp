@@ -22,6 +22,8 @@ class process_group {
   /// the same order, with spans of equal length.
   virtual void sum(std::span<std::uint32_t> values) = 0;
   virtual void sum(std::span<std::uint64_t> values) = 0;
+  /// The same over doubles (rounding may depend on the number of processes).
+  virtual void sum(std::span<double> values) = 0;
   /// Sums `values` over all processes and leaves this process only its block: values holds size()
   /// consecutive blocks, block r of block_sizes[r] elements, and `mine` (block_sizes[rank()]
   /// elements) receives the sum of block rank() (collective; the sums must fit in 16 bits).
