@@ -21,7 +21,8 @@ struct real {
   using element = double;
 
   static constexpr std::string_view kind_name() noexcept { return "R"; }
-  /// Recognises "R", the name of this ring in `.circ` files.
+  /// Recognises "R", this ring's name (the `.circ` reader and the command line do not offer the
+  /// reals yet: they are for the library).
   static std::optional<real> from_name(std::string_view name) {
     if (name == "R") return real{};
     return std::nullopt;
