@@ -223,6 +223,8 @@ BENCHMARK(gate_train_step)
     ->ArgsProduct({{6}, {8000}, {512}, {1, 2}, {avx2, avx512}, {4}})
     ->ArgsProduct({{6}, {8000}, {2048}, {2}, {avx2, avx512}, {4}})
     ->Args({6, 8000, 2048, 2, avx512, 8})
+    ->ArgsProduct({{6}, {8000}, {8192}, {2}, {avx2}, {4}})
+    ->ArgsProduct({{6}, {8000}, {8192}, {2}, {avx512}, {8}})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
