@@ -1,15 +1,6 @@
 #include "bitlens/algebra/field_kernels.hpp"
 
-// GCC 12's AVX-512 headers start some results from a self-initialised "undefined" vector, which
-// -Wmaybe-uninitialized reports at every use (GCC bug 105593, fixed in GCC 13).
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#include <immintrin.h>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+#include "../simd_intrinsics.hpp"
 
 #include <bit>
 

@@ -1,24 +1,14 @@
 // The AVX2 gate kernels: 256-bit vectors, popcounts by nibble table (pshufb). This file alone is
 // compiled with -mavx2 -mpopcnt (src/CMakeLists.txt); it is only called where the CPU has both.
 #include "gate_kernels_body.hpp"
+#include "gate_kernels_vec256.hpp"
 
 #include <immintrin.h>
 
 namespace bitlens::gate_kernels {
 namespace {
 
-struct avx2_ops {
-  using vec = __m256i;
-  static constexpr std::size_t words = 4;
-  static vec load(const std::uint64_t* p) { return _mm256_load_si256(reinterpret_cast<const __m256i*>(p)); }
-  static void store(std::uint64_t* p, vec v) { _mm256_store_si256(reinterpret_cast<__m256i*>(p), v); }
-  static vec loadu(const std::uint64_t* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
-  static void storeu(std::uint64_t* p, vec v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }
-  static vec broadcast(std::uint64_t x) { return _mm256_set1_epi64x(static_cast<long long>(x)); }
-  static vec and_(vec a, vec b) { return _mm256_and_si256(a, b); }
-  static vec or_(vec a, vec b) { return _mm256_or_si256(a, b); }
-  static vec xor_(vec a, vec b) { return _mm256_xor_si256(a, b); }
-  static bool is_zero(vec a) { return _mm256_testz_si256(a, a) != 0; }
+struct avx2_ops : vec256_ops {
   // Eight popcounts without scalar popcnt (one port on most cores, and each lane extracted first):
   // byte counts by a nibble table (pshufb), byte sums per 64-bit lane (psadbw), then the 8 × 4 lane
   // sums folded into one vector of eight 32-bit counts, added to acc (or stored there).

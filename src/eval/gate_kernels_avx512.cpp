@@ -4,17 +4,9 @@
 // with -mavx512f -mavx512bw -mavx512vl -mavx512vpopcntdq (src/CMakeLists.txt); it is only called
 // where the CPU has them (cpu().avx512).
 #include "gate_kernels_body.hpp"
+#include "gate_kernels_vec256.hpp"
 
-// GCC 12's AVX-512 headers start some results from a self-initialised "undefined" vector, which
-// -Wmaybe-uninitialized reports at every use (GCC bug 105593, fixed in GCC 13).
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#include <immintrin.h>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+#include "../simd_intrinsics.hpp"
 
 namespace bitlens::gate_kernels {
 namespace {
@@ -60,20 +52,9 @@ struct avx512_ops {
   }
 };
 
-struct avx512vl_ops {
-  using vec = __m256i;
-  static constexpr std::size_t words = 4;
-  static vec load(const std::uint64_t* p) { return _mm256_load_si256(reinterpret_cast<const __m256i*>(p)); }
-  static void store(std::uint64_t* p, vec v) { _mm256_store_si256(reinterpret_cast<__m256i*>(p), v); }
-  static vec loadu(const std::uint64_t* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
-  static void storeu(std::uint64_t* p, vec v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }
-  static vec broadcast(std::uint64_t x) { return _mm256_set1_epi64x(static_cast<long long>(x)); }
-  static vec and_(vec a, vec b) { return _mm256_and_si256(a, b); }
-  static vec or_(vec a, vec b) { return _mm256_or_si256(a, b); }
-  static vec xor_(vec a, vec b) { return _mm256_xor_si256(a, b); }
+struct avx512vl_ops : vec256_ops {
   static vec xor_and(vec x, vec y, vec z) { return _mm256_ternarylogic_epi64(x, y, z, xor_and_table); }
   static vec or_and(vec x, vec y, vec z) { return _mm256_ternarylogic_epi64(x, y, z, or_and_table); }
-  static bool is_zero(vec a) { return _mm256_testz_si256(a, a) != 0; }
   // Eight popcounts: pairs of 256-bit vectors joined into one 512-bit VPOPCNTQ, then the same
   // transpose-and-add as above over four vectors of (x[2i] lanes, x[2i+1] lanes).
   [[gnu::always_inline]] static void count8(const vec* x, std::uint32_t* acc, bool add) {

@@ -2,16 +2,7 @@
 // the chunk's tail under a mask. This file alone is compiled for AVX-512 (src/CMakeLists.txt).
 #include "group_count_body.hpp"
 
-// GCC 12's AVX-512 headers start some results from a self-initialised "undefined" vector, which
-// -Wmaybe-uninitialized reports at every use (GCC bug 105593, fixed in GCC 13).
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#include <immintrin.h>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+#include "../simd_intrinsics.hpp"
 
 namespace bitlens::group_count_kernels {
 namespace {

@@ -7,7 +7,7 @@
 #include "bitlens/algebra/real.hpp"
 #include "bitlens/algebra/z2.hpp"
 #include "bitlens/learn/open_problem.hpp"
-#include "support/random_circuit.hpp"
+#include "support/random_problems.hpp"
 #include "support/seeds.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,55 +20,6 @@ using namespace bitlens;
 
 namespace {
 
-// Over the reals, values in [−2, 2] in steps of 1/8; in a finite ring, any element.
-template <ring R>
-std::vector<element_t<R>> random_row(const R& r, test::rng& g, std::size_t n) {
-  std::vector<element_t<R>> v(n);
-  for (auto& x : v) {
-    if constexpr (std::is_same_v<R, real>) {
-      x = static_cast<double>(static_cast<int>(g() % 33) - 16) / 8.0;
-    } else {
-      x = r.from_integer(g());
-    }
-  }
-  return v;
-}
-
-// Equal elements; over the reals, equal up to rounding (the composite adds the parts' adjoints in
-// another order than the parts' own sums).
-template <ring R>
-bool same(const std::vector<element_t<R>>& a, const std::vector<element_t<R>>& b) {
-  if constexpr (std::is_same_v<R, real>) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t k = 0; k < a.size(); ++k) {
-      if (std::abs(a[k] - b[k]) > 1e-9 * (1 + std::abs(a[k]) + std::abs(b[k]))) return false;
-    }
-    return true;
-  } else {
-    return a == b;
-  }
-}
-
-// 2–4 parts, each a random circuit whose parameters take names from a pool of four, so that
-// variables are shared between parts (and sometimes within one).
-template <ring R>
-std::vector<open_problem<R>> random_parts(const R& r, test::rng& g) {
-  const std::size_t parts = 2 + g() % 3, samples = 1 + g() % 6;
-  std::vector<open_problem<R>> out;
-  for (std::size_t i = 0; i < parts; ++i) {
-    const std::size_t params = 1 + g() % 3;
-    open_problem<R> p{test::random_circuit(r, g, {.inputs = 1 + g() % 3, .params = params, .nodes = 8 + g() % 16, .outputs = 1 + g() % 2}),
-                      {}, {}, {}};
-    for (std::size_t k = 0; k < params; ++k) p.variables.push_back("v" + std::to_string(g() % 4));
-    for (std::size_t s = 0; s < samples; ++s) {
-      p.inputs.push_back(random_row(r, g, p.model.num_inputs()));
-      p.targets.push_back(random_row(r, g, p.model.num_outputs()));
-    }
-    out.push_back(std::move(p));
-  }
-  return out;
-}
-
 template <ring R>
 void check_functor(const R& r, std::uint64_t salt) {
   std::size_t shared_cases = 0, nonzero_cases = 0;
@@ -76,10 +27,10 @@ void check_functor(const R& r, std::uint64_t salt) {
     const auto seed = test::case_seed(salt + c);
     INFO(r.name() << ", seed " << seed);
     test::rng g(seed);
-    const auto parts = random_parts(r, g);
+    const auto parts = test::random_problems(r, g);
     const auto composite = compose_problems<R>(parts);
     const auto& names = composite.variables;
-    const auto values = random_row(r, g, names.size());
+    const auto values = test::random_row(r, g, names.size());
     const auto whole = problem_signal(composite, names, values);
     std::vector<element_t<R>> summed(names.size(), r.zero());
     std::multiset<std::string> exposures;
@@ -89,8 +40,8 @@ void check_functor(const R& r, std::uint64_t salt) {
       const std::set<std::string> exposed(p.variables.begin(), p.variables.end());
       exposures.insert(exposed.begin(), exposed.end());
     }
-    REQUIRE(same<R>(whole, summed));
-    REQUIRE(same<R>(gradient_step(r, std::span<const element_t<R>>(values), std::span<const element_t<R>>(whole), r.one()),
+    REQUIRE(test::same_elements<R>(whole, summed));
+    REQUIRE(test::same_elements<R>(gradient_step(r, std::span<const element_t<R>>(values), std::span<const element_t<R>>(whole), r.one()),
                     gradient_step(r, std::span<const element_t<R>>(values), std::span<const element_t<R>>(summed), r.one())));
     for (const auto& n : names) shared_cases += exposures.count(n) > 1 ? 1 : 0;
     nonzero_cases += std::any_of(whole.begin(), whole.end(), [&](const auto& x) { return x != r.zero(); }) ? 1 : 0;
@@ -112,10 +63,10 @@ TEST_CASE("open problems: the composite's step signal is the sum of the parts' (
 TEST_CASE("open problems: bad shapes are refused", "[learn][open]") {
   const z2 r;
   test::rng g(test::case_seed(133000));
-  auto parts = random_parts(r, g);
+  auto parts = test::random_problems(r, g);
   parts[0].variables.pop_back();
   CHECK_THROWS_AS(compose_problems<z2>(parts), std::invalid_argument);
-  parts = random_parts(r, g);
+  parts = test::random_problems(r, g);
   parts[1].inputs.pop_back();
   CHECK_THROWS_AS(compose_problems<z2>(parts), std::invalid_argument);
   CHECK_THROWS_AS(compose_problems<z2>(std::vector<open_problem<z2>>{}), std::invalid_argument);
