@@ -47,8 +47,9 @@ void print_overview(std::ostream& out) {
 
 namespace {
 
-// One bitlens command; returns its exit code.
-int run_command(std::span<char* const> args) {
+// One bitlens command; returns its exit code. With --json the human report goes to `report`
+// (standard error, or nowhere on an MPI process but the first).
+int run_command(std::span<char* const> args, std::streambuf* report) {
   using namespace bitlens::cli;
   if (args.size() < 2 || std::strcmp(args[1], "--help") == 0 || std::strcmp(args[1], "-h") == 0 ||
       std::strcmp(args[1], "help") == 0) {
@@ -84,7 +85,7 @@ int run_command(std::span<char* const> args) {
     int code = 0;
     if (parsed.json()) {
       // The human report goes to standard error, standard output holds only the JSON object.
-      std::streambuf* const saved = std::cout.rdbuf(std::cerr.rdbuf());
+      std::streambuf* const saved = std::cout.rdbuf(report);
       try {
         code = chosen->run(parsed, out);
       } catch (...) {
@@ -144,11 +145,11 @@ int main(int argc, char** argv) {
     null_buffer discard;
     std::streambuf* const saved = std::cout.rdbuf();
     if (group.rank() != 0) std::cout.rdbuf(&discard);
-    const int code = run_command(args);
+    const int code = run_command(args, group.rank() == 0 ? std::cerr.rdbuf() : &discard);
     std::cout.rdbuf(saved);
     if (code != 0 && group.size() > 1) group.abort_all(name, "failed (exit code " + std::to_string(code) + "); ending every process", code);
     return code;
   }
 #endif
-  return run_command(std::span<char* const>(argv, static_cast<std::size_t>(argc)));
+  return run_command(std::span<char* const>(argv, static_cast<std::size_t>(argc)), std::cerr.rdbuf());
 }
