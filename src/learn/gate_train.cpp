@@ -63,10 +63,29 @@ gate_trainer::gate_trainer(gate_network& net, const bit_batch& inputs, std::span
   valid_.assign(num_words_, ~std::uint64_t{0});
   if (num_words_ > 0) valid_.back() = tail_mask(num_samples_);
   labels_.assign(num_words_ * 64, 0);
+  // The tasks: one of p.classes classes, or p.tasks, whose labels are mixed-radix codes.
+  std::uint64_t codes = p.classes;
+  if (p.tasks.empty()) {
+    task_first_ = {0}, task_classes_ = {static_cast<std::uint32_t>(p.classes)};
+  } else {
+    std::uint64_t total = 0;
+    codes = 1;
+    for (auto c : p.tasks) {
+      if (c < 2) throw std::invalid_argument("gate_trainer: every task needs at least two classes");
+      task_first_.push_back(static_cast<std::uint32_t>(total));
+      task_classes_.push_back(c);
+      total += c;
+      codes *= c;
+      if (codes > (std::uint64_t{1} << 32)) throw std::invalid_argument("gate_trainer: the tasks' labels do not fit in 32 bits");
+    }
+    if (total != p.classes) {
+      throw std::invalid_argument("gate_trainer: classes is " + std::to_string(p.classes) + ", the tasks' classes sum to " + std::to_string(total));
+    }
+  }
   for (std::size_t s = 0; s < labels.size(); ++s) {
-    if (labels[s] >= p.classes) {
+    if (labels[s] >= codes) {
       throw std::invalid_argument("gate_trainer: sample " + std::to_string(s) + " has label " + std::to_string(labels[s]) +
-                                  ", not below " + std::to_string(p.classes) + " classes");
+                                  ", not below " + std::to_string(codes) + (p.tasks.empty() ? " classes" : " (the tasks' label codes)"));
     }
     labels_[s] = labels[s];
   }
@@ -92,7 +111,7 @@ std::size_t gate_trainer::batch_words() const noexcept {
 }
 
 void gate_trainer::head(worker& w, std::span<const std::uint32_t> tile) {
-  const std::size_t W = w.pass.tile_words(), S = w.pass.tile_samples(), classes = p_.classes;
+  const std::size_t W = w.pass.tile_words(), S = w.pass.tile_samples();
   const auto scores = w.scorer.score(w.wires, W);
   std::fill(w.active.begin(), w.active.end(), 0);
   std::fill(w.matters.begin(), w.matters.end(), 0);
@@ -102,28 +121,34 @@ void gate_trainer::head(worker& w, std::span<const std::uint32_t> tile) {
     for (std::uint64_t bits = valid_[tile[j]]; bits != 0; bits &= bits - 1) {
       const auto bit = static_cast<std::size_t>(std::countr_zero(bits));
       const std::size_t s = 64 * j + bit;
-      const std::uint32_t y = labels_[64 * tile[j] + bit];
-      const std::uint32_t true_score = scores[y * S + s];
-      std::uint32_t best = 0, top = scores[s], rival = y == 0 ? 1 : 0, rival_score = scores[rival * S + s];
-      for (std::size_t c = 0; c < classes; ++c) {
-        const std::uint32_t v = scores[c * S + s];
-        if (v > top) top = v, best = static_cast<std::uint32_t>(c);
-        if (c != y && v > rival_score) rival_score = v, rival = static_cast<std::uint32_t>(c);
-      }
-      w.correct += best == y ? 1 : 0;
-      // Only the strongest rival is pushed down, so a sample pushes one group up and one down
-      // (the multiclass perceptron's balance; pushing every offender down drowns the true class).
-      // Samples won by less than protect_margin keep m (a flip that would lose them counts as a
-      // break); only those won by less than the margin also send δ (a fix wanted).
-      const std::uint64_t m = std::uint64_t{1} << bit;
-      w.wanted[y * W + j] |= m;
-      if (true_score < rival_score + p_.protect_margin) {
-        w.matters[y * W + j] |= m;
-        w.matters[rival * W + j] |= m;
-      }
-      if (true_score < rival_score + margin) {
-        w.active[y * W + j] |= m;
-        w.active[rival * W + j] |= m;
+      std::uint32_t code = labels_[64 * tile[j] + bit];
+      for (std::size_t t = 0; t < task_classes_.size(); ++t) {  // one hinge per task, over its own groups
+        const std::uint32_t first = task_first_[t], n = task_classes_[t];
+        const std::uint32_t y = first + code % n;
+        code /= n;
+        const std::uint32_t true_score = scores[y * S + s];
+        std::uint32_t best = first, top = scores[first * S + s], rival = y == first ? first + 1 : first,
+                      rival_score = scores[rival * S + s];
+        for (std::uint32_t c = first; c < first + n; ++c) {
+          const std::uint32_t v = scores[c * S + s];
+          if (v > top) top = v, best = c;
+          if (c != y && v > rival_score) rival_score = v, rival = c;
+        }
+        if (t == 0) w.correct += best == y ? 1 : 0;
+        // Only the strongest rival is pushed down, so a sample pushes one group up and one down
+        // (the multiclass perceptron's balance; pushing every offender down drowns the true class).
+        // Samples won by less than protect_margin keep m (a flip that would lose them counts as a
+        // break); only those won by less than the margin also send δ (a fix wanted).
+        const std::uint64_t m = std::uint64_t{1} << bit;
+        w.wanted[y * W + j] |= m;
+        if (true_score < rival_score + p_.protect_margin) {
+          w.matters[y * W + j] |= m;
+          w.matters[rival * W + j] |= m;
+        }
+        if (true_score < rival_score + margin) {
+          w.active[y * W + j] |= m;
+          w.active[rival * W + j] |= m;
+        }
       }
     }
   }
@@ -421,6 +446,7 @@ gate_selection select_on_validation(gate_network& net, const bit_batch& inputs, 
 gate_selection train_gate_classifier_selected(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
                                               const bit_batch& valid_inputs, std::span<const std::uint32_t> valid_labels,
                                               const gate_train_params& p) {
+  if (!p.tasks.empty()) throw std::invalid_argument("train_gate_classifier_selected: validation selection measures one task; p.tasks must be empty");
   return select_on_validation(net, inputs, valid_inputs, valid_labels, p.classes, p.threads, p.on_report,
                               [&](std::function<bool(const gate_train_report&)> report) {
                                 gate_train_params q = p;

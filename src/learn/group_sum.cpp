@@ -37,6 +37,55 @@ std::vector<std::uint32_t> group_sum_predict(const bit_batch& outputs, std::size
   return best;
 }
 
+std::vector<std::uint32_t> encode_task_labels(std::span<const std::vector<std::uint32_t>> per_task, std::span<const std::uint32_t> tasks) {
+  if (per_task.size() != tasks.size() || tasks.empty()) throw std::invalid_argument("encode_task_labels: one label list per task");
+  const std::size_t n = per_task[0].size();
+  std::vector<std::uint64_t> codes(n, 0);
+  std::uint64_t radix = 1;
+  for (std::size_t t = 0; t < tasks.size(); ++t) {
+    if (per_task[t].size() != n) throw std::invalid_argument("encode_task_labels: every task needs one label per sample");
+    for (std::size_t s = 0; s < n; ++s) {
+      if (per_task[t][s] >= tasks[t]) {
+        throw std::invalid_argument("encode_task_labels: task " + std::to_string(t) + " has " + std::to_string(tasks[t]) +
+                                    " classes, sample " + std::to_string(s) + " has class " + std::to_string(per_task[t][s]));
+      }
+      codes[s] += radix * per_task[t][s];
+    }
+    radix *= tasks[t];
+    if (radix > (std::uint64_t{1} << 32)) throw std::invalid_argument("encode_task_labels: the codes do not fit in 32 bits");
+  }
+  return {codes.begin(), codes.end()};
+}
+
+std::vector<std::uint32_t> task_labels(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> tasks, std::size_t t) {
+  if (t >= tasks.size()) throw std::invalid_argument("task_labels: no task " + std::to_string(t));
+  std::uint64_t radix = 1;
+  for (std::size_t u = 0; u < t; ++u) radix *= tasks[u];
+  std::vector<std::uint32_t> out;
+  out.reserve(codes.size());
+  for (auto c : codes) out.push_back(static_cast<std::uint32_t>(c / radix % tasks[t]));
+  return out;
+}
+
+std::vector<std::vector<std::uint32_t>> multitask_predict(const bit_batch& outputs, std::span<const std::uint32_t> tasks) {
+  std::size_t groups = 0;
+  for (auto c : tasks) groups += c;
+  if (groups == 0 || outputs.num_wires() % groups != 0) {
+    throw std::invalid_argument("multitask_predict: " + std::to_string(outputs.num_wires()) + " outputs do not split into " +
+                                std::to_string(groups) + " equal groups");
+  }
+  const std::size_t group = outputs.num_wires() / groups;
+  std::vector<std::vector<std::uint32_t>> out;
+  std::size_t first = 0;
+  for (auto c : tasks) {
+    bit_batch mine(c * group, outputs.num_samples());
+    for (std::size_t k = 0; k < c * group; ++k) mine.wire(k) = outputs.wire(first + k);
+    out.push_back(group_sum_predict(mine, c));
+    first += c * group;
+  }
+  return out;
+}
+
 double classification_accuracy(std::span<const std::uint32_t> predicted, std::span<const std::uint32_t> labels) {
   if (predicted.size() != labels.size()) throw std::invalid_argument("classification_accuracy: sizes differ");
   if (labels.empty()) return 1.0;

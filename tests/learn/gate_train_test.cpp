@@ -54,6 +54,38 @@ TEST_CASE("gate training: learns a small classification problem", "[learn][gate]
   CHECK(after > before + 0.2);
 }
 
+TEST_CASE("gate training: two tasks share one network, each with its own head", "[learn][gate]") {
+  // Task 0: the toy's class (4 classes); task 1: x5 (2 classes), which task 0 never needs.
+  const auto seed = test::case_seed(3);
+  INFO("seed " << seed);
+  const auto make = [](const test::gate_toy& d) {
+    std::vector<std::uint32_t> second(d.labels.size());
+    for (std::size_t s = 0; s < second.size(); ++s) second[s] = d.inputs.get(5, s) ? 1U : 0U;
+    return std::vector<std::vector<std::uint32_t>>{d.labels, second};
+  };
+  const std::vector<std::uint32_t> tasks{4, 2};
+  const auto train = test::make_gate_toy(4096, seed), held_out = test::make_gate_toy(2048, seed + 1);
+  const auto codes = encode_task_labels(make(train), tasks);
+  CHECK(task_labels(codes, tasks, 0) == train.labels);
+  CHECK(task_labels(codes, tasks, 1) == make(train)[1]);
+  auto p = toy_params(2, kernel_variant::automatic);
+  p.classes = 6;
+  p.tasks = tasks;
+  auto net = make_gate_layers(24, {.layers = 3, .width = 48, .seed = seed});  // 48 outputs: 6 groups of 8
+  train_gate_classifier(net, train.inputs, codes, p);
+  const auto predicted = multitask_predict(compiled_gates(net).evaluate(held_out.inputs), tasks);
+  const auto truth = make(held_out);
+  const double first = classification_accuracy(predicted[0], truth[0]), second = classification_accuracy(predicted[1], truth[1]);
+  INFO("task accuracies " << first << ", " << second);
+  CHECK(first >= 0.6);   // guessing: at most 0.375
+  CHECK(second >= 0.65);  // guessing: about 0.5 (seeds 1–8 give 0.73–1.0, and 0.73–1.0 for task 0)
+  // Mismatched tasks are refused.
+  p.classes = 5;
+  CHECK_THROWS_AS(train_gate_classifier(net, train.inputs, codes, p), std::invalid_argument);
+  p.classes = 6;
+  CHECK_THROWS_AS(train_gate_classifier_selected(net, train.inputs, codes, held_out.inputs, codes, p), std::invalid_argument);
+}
+
 TEST_CASE("gate training: identical tables for any thread count and kernel variant", "[learn][gate]") {
   const auto seed = test::case_seed(2);
   INFO("seed " << seed);

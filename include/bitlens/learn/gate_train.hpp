@@ -42,7 +42,14 @@ struct gate_train_report {
 };
 
 struct gate_train_params {
+  /// Groups of the group-sum head: the classes (the sum of `tasks` when there are several).
   std::size_t classes = 10;
+  /// Multitask (one shared network, a head per task): the class count of each task, empty for one
+  /// task of `classes` classes. The outputs split into groups task after task (task t's classes
+  /// follow task t − 1's); a label holds a sample's class in every task in mixed radix, label =
+  /// y0 + tasks[0]·(y1 + tasks[1]·(y2 + …)), and each task has its own hinge over its own groups.
+  /// `classes` must equal the sum of `tasks`. A report's train_accuracy is the first task's.
+  std::vector<std::uint32_t> tasks = {};
   /// Samples per step, rounded up to whole tiles.
   std::size_t batch = 512;
   std::size_t epochs = 1;
@@ -151,6 +158,8 @@ class gate_trainer {
   std::vector<std::uint16_t> packed_, own_;
   std::vector<int> block_sizes_;
   std::vector<std::uint32_t> flipped_;
+  // The tasks of the head: each task's first group and class count (one task: {0, classes}).
+  std::vector<std::uint32_t> task_first_, task_classes_;
 };
 
 /// Trains `net` on the data for p.epochs epochs (or p.seconds). Returns the last report.
@@ -177,7 +186,7 @@ gate_selection select_on_validation(gate_network& net, const bit_batch& inputs, 
 /// Trains like train_gate_classifier, measures class accuracy on the validation samples at every
 /// report (and at the start), and leaves `net` with the tables that scored best there (the earliest
 /// of equals): the model is chosen on validation data, never on test data. p.on_report sees each
-/// report with valid_accuracy set.
+/// report with valid_accuracy set. One task only (std::invalid_argument when p.tasks is set).
 gate_selection train_gate_classifier_selected(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
                                               const bit_batch& valid_inputs, std::span<const std::uint32_t> valid_labels,
                                               const gate_train_params& p);

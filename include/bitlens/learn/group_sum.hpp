@@ -23,6 +23,16 @@ bit_dataset group_sum_targets(const bit_batch& inputs, std::span<const std::uint
 /// std::invalid_argument otherwise). Counted bit-sliced by group_scorer.
 std::vector<std::uint32_t> group_sum_predict(const bit_batch& outputs, std::size_t classes);
 
+/// Multitask labels (gate_train_params::tasks): the code of a sample whose class in task t is
+/// per_task[t][s] is y0 + tasks[0]·(y1 + tasks[1]·(y2 + …)). std::invalid_argument for a class out
+/// of range, a code past 32 bits or mismatched sizes.
+std::vector<std::uint32_t> encode_task_labels(std::span<const std::vector<std::uint32_t>> per_task, std::span<const std::uint32_t> tasks);
+/// Task t's class of every sample, from the codes.
+std::vector<std::uint32_t> task_labels(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> tasks, std::size_t t);
+/// Each task's predicted classes from a multitask model's outputs: its groups task after task,
+/// sum(tasks) groups of equal size; within a task as group_sum_predict.
+std::vector<std::vector<std::uint32_t>> multitask_predict(const bit_batch& outputs, std::span<const std::uint32_t> tasks);
+
 /// The fraction of samples whose prediction equals the label.
 double classification_accuracy(std::span<const std::uint32_t> predicted, std::span<const std::uint32_t> labels);
 
