@@ -71,14 +71,14 @@ TEST_CASE("gate training: two tasks share one network, each with its own head", 
   auto p = toy_params(2, kernel_variant::automatic);
   p.classes = 6;
   p.tasks = tasks;
-  auto net = make_gate_layers(24, {.layers = 3, .width = 48, .seed = seed});  // 48 outputs: 6 groups of 8
+  auto net = make_gate_layers(24, {.layers = 3, .width = 96, .seed = seed});  // 96 outputs: 6 groups of 16
   train_gate_classifier(net, train.inputs, codes, p);
   const auto predicted = multitask_predict(compiled_gates(net).evaluate(held_out.inputs), tasks);
   const auto truth = make(held_out);
   const double first = classification_accuracy(predicted[0], truth[0]), second = classification_accuracy(predicted[1], truth[1]);
   INFO("task accuracies " << first << ", " << second);
-  CHECK(first >= 0.6);   // guessing: at most 0.375
-  CHECK(second >= 0.65);  // guessing: about 0.5 (seeds 1–8 give 0.73–1.0, and 0.73–1.0 for task 0)
+  CHECK(first >= 0.7);   // guessing: at most 0.375
+  CHECK(second >= 0.75);  // guessing: about 0.5 (seeds 0–10 give 0.89–0.99 for task 0, 0.94–0.99 here)
   // Mismatched tasks are refused.
   p.classes = 5;
   CHECK_THROWS_AS(train_gate_classifier(net, train.inputs, codes, p), std::invalid_argument);
