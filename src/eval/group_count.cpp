@@ -12,42 +12,35 @@
 namespace bitlens {
 namespace {
 
-// The portable body: chunks of C = 4 words as plain arrays (the compiler vectorises them for the
+// The portable variant: chunks of 4 words as plain arrays (the compiler vectorises them for the
 // baseline target). The AVX2 and AVX-512 variants are the same tree in intrinsics
 // (group_count_kernels.hpp).
-template <std::size_t C>
+constexpr std::size_t chunk = 4;  // words processed together
+
 struct lanes {
-  std::uint64_t w[C];
+  std::uint64_t w[chunk];
 };
 
 // Carry-save adder: (high, low) ← a + b + c, bit-sliced.
-template <std::size_t C>
-[[gnu::always_inline]] inline void csa(lanes<C>& high, lanes<C>& low, const lanes<C>& a, const lanes<C>& b, const lanes<C>& c) {
-  for (std::size_t i = 0; i < C; ++i) {
+inline void csa(lanes& high, lanes& low, const lanes& a, const lanes& b, const lanes& c) {
+  for (std::size_t i = 0; i < chunk; ++i) {
     const std::uint64_t u = a.w[i] ^ b.w[i];
     high.w[i] = (a.w[i] & b.w[i]) | (u & c.w[i]);
     low.w[i] = u ^ c.w[i];
   }
 }
 
-// n ≤ C words from p, zeros after them.
-template <std::size_t C>
-[[gnu::always_inline]] inline lanes<C> load(const std::uint64_t* p, std::size_t n) {
-  lanes<C> v{};
-  if (n == C) {
-    std::memcpy(v.w, p, sizeof v.w);
-  } else {
-    for (std::size_t i = 0; i < n; ++i) v.w[i] = p[i];
-  }
+inline lanes load(const std::uint64_t* p, std::size_t n) {
+  lanes v{};
+  for (std::size_t i = 0; i < n; ++i) v.w[i] = p[i];
   return v;
 }
 
 // planes[from…] += v (ripple carry; stops when nothing carries).
-template <std::size_t C>
-[[gnu::always_inline]] inline void ripple_add(lanes<C>* planes, std::size_t from, std::size_t num_planes, lanes<C> v) {
+inline void ripple_add(lanes* planes, std::size_t from, std::size_t num_planes, lanes v) {
   for (std::size_t k = from; k < num_planes; ++k) {
     std::uint64_t any = 0;
-    for (std::size_t i = 0; i < C; ++i) {
+    for (std::size_t i = 0; i < chunk; ++i) {
       const std::uint64_t carry = planes[k].w[i] & v.w[i];
       planes[k].w[i] ^= v.w[i];
       v.w[i] = carry;
@@ -57,23 +50,21 @@ template <std::size_t C>
   }
 }
 
-template <std::size_t C>
-[[gnu::always_inline]] inline void count_body(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes) {
-  using L = lanes<C>;
+void count_portable(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes) {
   const std::size_t np = count_planes(wires.size());
-  L acc[64];  // planes of this chunk: [ones, twos, fours, eights…]
-  for (std::size_t w0 = 0; w0 < words; w0 += C) {
-    const std::size_t n = std::min(C, words - w0);
-    std::memset(acc, 0, sizeof(L) * np);
-    L ones{}, twos{}, fours{};
+  lanes acc[64];  // planes of this chunk: [ones, twos, fours, eights…]
+  for (std::size_t w0 = 0; w0 < words; w0 += chunk) {
+    const std::size_t n = std::min(chunk, words - w0);
+    std::memset(acc, 0, sizeof(lanes) * np);
+    lanes ones{}, twos{}, fours{};
     std::size_t j = 0;
     for (; j + 8 <= wires.size(); j += 8) {
-      L twos_a, twos_b, fours_a, fours_b, eights;
-      csa(twos_a, ones, ones, load<C>(wires[j] + w0, n), load<C>(wires[j + 1] + w0, n));
-      csa(twos_b, ones, ones, load<C>(wires[j + 2] + w0, n), load<C>(wires[j + 3] + w0, n));
+      lanes twos_a, twos_b, fours_a, fours_b, eights;
+      csa(twos_a, ones, ones, load(wires[j] + w0, n), load(wires[j + 1] + w0, n));
+      csa(twos_b, ones, ones, load(wires[j + 2] + w0, n), load(wires[j + 3] + w0, n));
       csa(fours_a, twos, twos, twos_a, twos_b);
-      csa(twos_a, ones, ones, load<C>(wires[j + 4] + w0, n), load<C>(wires[j + 5] + w0, n));
-      csa(twos_b, ones, ones, load<C>(wires[j + 6] + w0, n), load<C>(wires[j + 7] + w0, n));
+      csa(twos_a, ones, ones, load(wires[j + 4] + w0, n), load(wires[j + 5] + w0, n));
+      csa(twos_b, ones, ones, load(wires[j + 6] + w0, n), load(wires[j + 7] + w0, n));
       csa(fours_b, twos, twos, twos_a, twos_b);
       csa(eights, fours, fours, fours_a, fours_b);
       ripple_add(acc, 3, np, eights);
@@ -82,16 +73,13 @@ template <std::size_t C>
     if (np > 0) acc[0] = ones;
     if (np > 1) acc[1] = twos;
     if (np > 2) acc[2] = fours;
-    for (; j < wires.size(); ++j) ripple_add(acc, 0, np, load<C>(wires[j] + w0, n));
+    for (; j < wires.size(); ++j) ripple_add(acc, 0, np, load(wires[j] + w0, n));
     for (std::size_t k = 0; k < np; ++k) {
       for (std::size_t i = 0; i < n; ++i) planes[k * words + w0 + i] = acc[k].w[i];
     }
   }
 }
 
-void count_portable(std::span<const std::uint64_t* const> wires, std::size_t words, std::uint64_t* planes) {
-  count_body<4>(wires, words, planes);
-}
 }  // namespace
 
 std::size_t count_planes(std::size_t n) noexcept { return std::max<std::size_t>(1, std::bit_width(n)); }
