@@ -5,7 +5,6 @@
 
 #include "bitlens/learn/process_group.hpp"
 
-#include <functional>
 #include <string>
 
 namespace bitlens {
