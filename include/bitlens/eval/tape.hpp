@@ -35,6 +35,8 @@ struct eval_params {
   unsigned threads = 0;
   /// Words per tile; 0 = chosen so that the scratch slots fit in about 256 KiB.
   std::size_t tile_words = 0;
+  /// Which compiled kernels run (algebra/cpu_features.hpp; automatic: the widest this CPU runs).
+  /// std::invalid_argument when this CPU cannot run the variant asked for.
   kernel_variant kernels = kernel_variant::automatic;
 };
 
