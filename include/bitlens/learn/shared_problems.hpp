@@ -1,7 +1,8 @@
 // Problem-parallel steps: the parts of a composite open problem (open_problem.hpp) held by
 // different processes, each computing its parts' step signal, the signals summed in the ring over
 // the processes (process_group.hpp). By the functor property this is the composite's own signal,
-// computed without any process holding another's parts or samples.
+// computed without any process holding another's parts or samples; gradient descent on it
+// (shared_gradient_descent) is the composite's descent.
 #pragma once
 
 #include "bitlens/algebra/gf_2k.hpp"
@@ -60,6 +61,21 @@ std::vector<element_t<R>> shared_signal(const R& r, std::span<const open_problem
   }
   sum_over_processes(r, std::span<element_t<R>>(signal), group);
   return signal;
+}
+
+/// Problem-parallel gradient descent: `steps` steps of values ← values − eta · (the composite's
+/// signal), each signal computed by shared_signal from this process's parts. Every process ends
+/// with the values one process would reach stepping the whole composite alone (over the reals up
+/// to rounding). Collective.
+template <ring R>
+std::vector<element_t<R>> shared_gradient_descent(const R& r, std::span<const open_problem<R>> mine, std::span<const std::string> names,
+                                                  std::vector<element_t<R>> values, element_t<R> eta, std::size_t steps,
+                                                  process_group& group) {
+  for (std::size_t k = 0; k < steps; ++k) {
+    const auto signal = shared_signal(r, mine, names, std::span<const element_t<R>>(values), group);
+    values = gradient_step(r, std::span<const element_t<R>>(values), std::span<const element_t<R>>(signal), eta);
+  }
+  return values;
 }
 
 }  // namespace bitlens
