@@ -29,24 +29,26 @@ struct avx512_ops {
   static vec xor_and(vec x, vec y, vec z) { return _mm512_ternarylogic_epi64(x, y, z, xor_and_table); }
   static vec or_and(vec x, vec y, vec z) { return _mm512_ternarylogic_epi64(x, y, z, or_and_table); }
   static bool is_zero(vec a) { return _mm512_test_epi64_mask(a, a) == 0; }
-  // Eight popcounts: VPOPCNTQ gives each vector's eight lane counts; an 8 × 8 transpose-and-add
-  // (unpack within 128-bit blocks, then shuffles of blocks) leaves count k in lane k.
+  // Eight popcounts. VPOPCNTQ gives each vector's eight lane counts (≤ 64 each); four vectors'
+  // counts are packed into 16-bit fields of one vector (shifts and ORs, which run on several ports),
+  // so the horizontal sum is of two vectors, not eight: fewer shuffles, which on Intel cores all
+  // issue on one port beside VPOPCNTQ itself. A field's sum over eight lanes is ≤ 512: no carry.
   [[gnu::always_inline]] static void count8(const vec* x, std::uint32_t* acc, bool add) {
-    vec c[8];
-    for (int k = 0; k < 8; ++k) c[k] = _mm512_popcnt_epi64(x[k]);
-    vec pair[4];  // per block j: (x[2i] lanes 2j + 2j+1, x[2i+1] lanes 2j + 2j+1)
-    for (int i = 0; i < 4; ++i) {
-      pair[i] = _mm512_add_epi64(_mm512_unpacklo_epi64(c[2 * i], c[2 * i + 1]), _mm512_unpackhi_epi64(c[2 * i], c[2 * i + 1]));
-    }
-    // quad[h]: blocks (x[4h] and x[4h+1] over lanes 0–3), (the same over lanes 4–7), then x[4h+2], x[4h+3].
-    vec quad[2];
+    vec packed[2];  // packed[h], 64-bit lane j: x[4h + f]'s lane j count in bits 16f … 16f + 15
     for (int h = 0; h < 2; ++h) {
-      quad[h] = _mm512_add_epi64(_mm512_shuffle_i64x2(pair[2 * h], pair[2 * h + 1], _MM_SHUFFLE(2, 0, 2, 0)),
-                                 _mm512_shuffle_i64x2(pair[2 * h], pair[2 * h + 1], _MM_SHUFFLE(3, 1, 3, 1)));
+      const vec c0 = _mm512_popcnt_epi64(x[4 * h]), c1 = _mm512_popcnt_epi64(x[4 * h + 1]);
+      const vec c2 = _mm512_popcnt_epi64(x[4 * h + 2]), c3 = _mm512_popcnt_epi64(x[4 * h + 3]);
+      constexpr int or3 = 0xf0 | 0xcc | 0xaa;
+      packed[h] = _mm512_or_si512(_mm512_ternarylogic_epi64(c0, _mm512_slli_epi64(c1, 16), _mm512_slli_epi64(c2, 32), or3),
+                                  _mm512_slli_epi64(c3, 48));
     }
-    const vec sum = _mm512_add_epi64(_mm512_shuffle_i64x2(quad[0], quad[1], _MM_SHUFFLE(2, 0, 2, 0)),
-                                     _mm512_shuffle_i64x2(quad[0], quad[1], _MM_SHUFFLE(3, 1, 3, 1)));
-    const __m256i counts = _mm512_cvtepi64_epi32(sum);
+    // Per 128-bit block: (packed[0] lanes 2j + 2j+1, packed[1] lanes 2j + 2j+1); then the four
+    // blocks added, leaving packed[0]'s total in lane 0 and packed[1]'s in lane 1.
+    vec sum = _mm512_add_epi64(_mm512_unpacklo_epi64(packed[0], packed[1]), _mm512_unpackhi_epi64(packed[0], packed[1]));
+    sum = _mm512_add_epi64(sum, _mm512_shuffle_i64x2(sum, sum, _MM_SHUFFLE(2, 3, 0, 1)));
+    sum = _mm512_add_epi64(sum, _mm512_shuffle_i64x2(sum, sum, _MM_SHUFFLE(1, 0, 3, 2)));
+    // The low 128 bits hold the eight counts as 16-bit fields, in order.
+    const __m256i counts = _mm256_cvtepu16_epi32(_mm512_castsi512_si128(sum));
     auto* out = reinterpret_cast<__m256i*>(acc);
     _mm256_storeu_si256(out, add ? _mm256_add_epi32(_mm256_loadu_si256(out), counts) : counts);
   }

@@ -10,6 +10,7 @@
 #include <bit>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -39,6 +40,23 @@ struct gate_trainer::worker {
   std::vector<std::uint32_t> flipped;    // entries this worker flipped in a shared step
   std::size_t correct = 0, flips = 0;   // this step's
 };
+
+namespace {
+
+// A step's words: the batch rounded up to whole 256-sample units, independent of the tile, so that
+// the tile (a speed choice that may depend on the CPU and the thread count) never changes a step.
+std::size_t step_words(std::size_t batch) { return std::max<std::size_t>(1, (batch + 255) / 256) * 4; }
+
+std::size_t chosen_tile_words(const gate_train_params& p, unsigned threads) {
+  if (p.tile_words != 0) return p.tile_words;
+  // 512-bit registers hold a whole 8-word tile row; with 4 words they run at half width. The wider
+  // tile only pays when no thread is left without one.
+  const std::size_t processes = p.processes != nullptr ? static_cast<std::size_t>(p.processes->size()) : 1;
+  const bool wide = resolve(p.kernels, "gate_trainer") == kernel_variant::avx512;
+  return wide && step_words(p.batch) >= 8 * threads * processes ? 8 : 4;
+}
+
+}  // namespace
 
 gate_trainer::gate_trainer(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
                            const gate_train_params& p)
@@ -89,7 +107,8 @@ gate_trainer::gate_trainer(gate_network& net, const bit_batch& inputs, std::span
     }
     labels_[s] = labels[s];
   }
-  for (unsigned t = 0; t < team_.size(); ++t) workers_.push_back(std::make_unique<worker>(net, p, group_));
+  p_.tile_words = chosen_tile_words(p, team_.size());
+  for (unsigned t = 0; t < team_.size(); ++t) workers_.push_back(std::make_unique<worker>(net, p_, group_));
   candidates_.resize(net.num_layers());
   if (!(p.gain_decay >= 0 && p.gain_decay < 1)) throw std::invalid_argument("gate_trainer: gain_decay must be in [0, 1)");
   if (p.gain_decay > 0) accumulated_.assign(4 * net.num_gates(), 0.0F);
@@ -105,10 +124,9 @@ gate_trainer::gate_trainer(gate_network& net, const bit_batch& inputs, std::span
 
 gate_trainer::~gate_trainer() = default;
 
-std::size_t gate_trainer::batch_words() const noexcept {
-  const std::size_t tile = workers_[0]->pass.tile_words();
-  return std::max<std::size_t>(1, (p_.batch + 64 * tile - 1) / (64 * tile)) * tile;
-}
+std::size_t gate_trainer::batch_words() const noexcept { return step_words(p_.batch); }
+
+std::size_t gate_trainer::tile_words() const noexcept { return workers_[0]->pass.tile_words(); }
 
 void gate_trainer::head(worker& w, std::span<const std::uint32_t> tile) {
   const std::size_t W = w.pass.tile_words(), S = w.pass.tile_samples();
@@ -292,6 +310,8 @@ std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, s
       std::ceil(p_.flip_fraction * static_cast<double>(net_.num_gates()) / static_cast<double>(net_.num_layers())));
   auto& cands = candidates_[layer];
   cands.clear();
+  // Highest gain first; equal gains by entry index, so the choice is deterministic.
+  const auto before = [](const candidate& x, const candidate& y) { return x.gain != y.gain ? x.gain > y.gain : x.entry < y.entry; };
   // The counts are summed a chunk of gates at a time (sums holds one chunk); gains below min_gain
   // are dropped at once.
   const std::size_t chunk = sums.size() / gate_count_slots, end = net_.first_gate(layer) + net_.width(layer);
@@ -300,6 +320,8 @@ std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, s
   // Without accumulators, a gate no sample wants flipped (|δ| = 0) has every entry's gain
   // −matter ≤ 0 and can be skipped; with them, its accumulators still decay.
   const bool skip_unwanted = p_.min_gain > 0 && !accumulate;
+  const std::uint8_t* luts = net_.luts().data();  // read only here: the flips come after the scan
+  std::int64_t entry_floor = budget > 0 ? p_.min_gain : std::numeric_limits<std::int64_t>::max();
   for (std::size_t first = net_.first_gate(layer); first < end; first += chunk) {
     const std::size_t n = std::min(chunk, end - first);
     if (reduced != nullptr) {
@@ -311,6 +333,7 @@ std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, s
     for (std::size_t i = 0; i < n; ++i) {
       if (skip_unwanted && sums[i * gate_count_slots] == 0) continue;
       const auto gains = entry_gains(sums.subspan(i * gate_count_slots).first<gate_count_slots>());
+      const unsigned table = luts[first + i];
       for (unsigned e = 0; e < 4; ++e) {
         const auto entry = static_cast<std::uint32_t>(4 * (first + i) + e);
         std::int64_t gain = gains[e];
@@ -319,20 +342,23 @@ std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, s
           acc = decay * acc + static_cast<float>(gain);
           gain = static_cast<std::int64_t>(std::floor(acc));
         }
-        if (!p_.allow_constant) {
-          const unsigned flipped = net_.luts()[first + i] ^ (1U << e);
-          if (flipped == 0 || flipped == 15) continue;
+        if (gain < entry_floor) continue;
+        if (!p_.allow_constant && ((table ^ (1U << e)) == 0 || (table ^ (1U << e)) == 15)) continue;
+        // Keep the best `budget` candidates in a heap whose front is the worst of them. Entries come
+        // in increasing order, so once the heap is full a newcomer must beat the front's gain
+        // outright (a tie loses on the index): the floor rises, and most of a layer's tens of
+        // thousands of entries are turned away by that one comparison.
+        cands.push_back({gain, entry});
+        std::push_heap(cands.begin(), cands.end(), before);
+        if (cands.size() > budget) {
+          std::pop_heap(cands.begin(), cands.end(), before);
+          cands.pop_back();
         }
-        if (gain >= p_.min_gain) cands.push_back({gain, entry});
+        if (cands.size() == budget) entry_floor = std::max(entry_floor, cands.front().gain + 1);
       }
     }
   }
-  if (cands.size() > budget) {
-    // Highest gain first; equal gains by entry index, so the choice is deterministic.
-    const auto before = [](const candidate& x, const candidate& y) { return x.gain != y.gain ? x.gain > y.gain : x.entry < y.entry; };
-    std::nth_element(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(budget), cands.end(), before);
-    cands.resize(budget);
-  }
+  std::sort_heap(cands.begin(), cands.end(), before);  // best first: of two entries of one gate, the better flips
   std::size_t flipped = 0;
   for (const auto& c : cands) {
     const unsigned table = net_.luts()[c.entry / 4] ^ (1U << (c.entry % 4));

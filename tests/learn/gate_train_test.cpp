@@ -86,24 +86,46 @@ TEST_CASE("gate training: two tasks share one network, each with its own head", 
   CHECK_THROWS_AS(train_gate_classifier_selected(net, train.inputs, codes, held_out.inputs, codes, p), std::invalid_argument);
 }
 
-TEST_CASE("gate training: identical tables for any thread count and kernel variant", "[learn][gate]") {
+TEST_CASE("gate training: identical tables for any thread count, kernel variant and tile", "[learn][gate]") {
   const auto seed = test::case_seed(2);
   INFO("seed " << seed);
   const auto train = test::make_gate_toy(3000, seed);
   auto p = toy_params(1, kernel_variant::portable);
   p.epochs = 4;
-  p.batch = 1024;  // four tiles per step: both threads work
+  p.batch = 1280;  // five 256-sample units: several tiles per step, and tiles of 8 or 16 words end part-full
+  p.tile_words = 4;
   auto reference = toy_network(seed);
   train_gate_classifier(reference, train.inputs, train.labels, p);
   CHECK(reference != toy_network(seed));
   for (unsigned threads : {1U, 2U, 3U}) {
     for (auto k : test::runnable_kernel_variants()) {
-      auto net = toy_network(seed);
-      p.threads = threads;
-      p.kernels = k;
-      train_gate_classifier(net, train.inputs, train.labels, p);
-      INFO("threads " << threads << ", kernels " << name(k));
-      CHECK(net == reference);
+      for (std::size_t tile : {0, 4, 8, 16}) {
+        auto net = toy_network(seed);
+        p.threads = threads;
+        p.kernels = k;
+        p.tile_words = tile;
+        train_gate_classifier(net, train.inputs, train.labels, p);
+        INFO("threads " << threads << ", kernels " << name(k) << ", tile words " << tile);
+        CHECK(net == reference);
+      }
+    }
+  }
+}
+
+TEST_CASE("gate training chooses 8-word tiles only for the AVX-512 kernels with a tile for every thread", "[learn][gate]") {
+  const auto train = test::make_gate_toy(3000, 3);
+  auto net = toy_network(3);
+  for (auto k : test::runnable_kernel_variants()) {
+    for (std::size_t batch : {256, 1024, 2048}) {
+      for (unsigned threads : {1U, 2U}) {
+        auto p = toy_params(threads, k);
+        p.batch = batch;
+        const gate_trainer trainer(net, train.inputs, train.labels, p);
+        INFO("kernels " << name(k) << ", batch " << batch << ", threads " << threads);
+        CHECK(trainer.batch_words() == (batch + 255) / 256 * 4);
+        const bool wide = resolve(k, "test") == kernel_variant::avx512 && batch >= 512 * threads;
+        CHECK(trainer.tile_words() == (wide ? 8U : 4U));
+      }
     }
   }
 }

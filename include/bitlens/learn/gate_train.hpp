@@ -81,7 +81,11 @@ struct gate_train_params {
   bool allow_constant = false;
   /// Worker threads (0: one per hardware thread).
   unsigned threads = 0;
-  std::size_t tile_words = 4;
+  /// Words (64 samples each) of the tile a thread runs at once. 0 chooses: 8 when the AVX-512
+  /// kernels run and a step has at least one 8-word tile for every thread (of every process), else
+  /// 4. The tile changes only the speed: a step's samples are p.batch rounded up to whole 256s
+  /// whatever the tile, and its counts are exact sums, so the trained tables are the same.
+  std::size_t tile_words = 0;
   kernel_variant kernels = kernel_variant::automatic;
   /// Seeds the order of samples (shuffled per epoch, in blocks of 64).
   std::uint64_t seed = 1;
@@ -117,8 +121,10 @@ class gate_trainer {
   ~gate_trainer();
 
   std::size_t num_words() const noexcept { return num_words_; }
-  /// Dataset words in a step of p.batch samples: rounded up to whole tiles.
+  /// Dataset words in a step of p.batch samples: rounded up to a multiple of 4 (256 samples).
   std::size_t batch_words() const noexcept;
+  /// Words per tile: p.tile_words, or the one it chose when that was 0.
+  std::size_t tile_words() const noexcept;
   /// One step over the samples of the given dataset words (std::invalid_argument unless each < num_words()).
   gate_step_stats step(std::span<const std::uint32_t> words);
   /// Changes the flip fraction of the following steps (a schedule).
