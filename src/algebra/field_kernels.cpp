@@ -8,8 +8,11 @@ namespace bitlens {
 namespace {
 
 // GF(p), p < 2^31, four lanes at a time. a·b < 2^62 is formed exactly by _mm256_mul_epu32; the
-// quotient q ≈ a·b/p is estimated in double and rounded (off by at most one), and the remainder
-// a·b − q·p, exact in 64-bit lanes, is corrected into [0, p). Integers below 2^52 convert to and
+// quotient q ≈ a·b/p is estimated in double and rounded to the nearest integer, and the remainder
+// a·b − q·p, exact in 64-bit lanes, is corrected into [0, p). Rounding to nearest leaves |r| ≤ p/2
+// plus the estimate's error: a·b/p < p < 2^31 and the three roundings (1/p, a·b, the product)
+// err by at most 2^-51 relative, below 2^-20 absolute — so r ∈ (−p, p) and one correction (+p
+// where negative) is enough. Integers below 2^52 convert to and
 // from double exactly through the bits of 2^52 (x | bits(2^52) is the double 2^52 + x), which avoids
 // AVX2's missing 64-bit conversions.
 __attribute__((target("avx2"))) void mul_n_avx2_small_p(const gf_p& f, const std::uint64_t* a, const std::uint64_t* b,
@@ -20,7 +23,6 @@ __attribute__((target("avx2"))) void mul_n_avx2_small_p(const gf_p& f, const std
   const __m256d two52 = _mm256_set1_pd(4503599627370496.0);  // 2^52
   const __m256i vp = _mm256_set1_epi64x(static_cast<long long>(p));
   const __m256i zero = _mm256_setzero_si256();
-  const __m256i pm1 = _mm256_set1_epi64x(static_cast<long long>(p - 1));
   std::size_t i = 0;
   for (; i + 4 <= n; i += 4) {
     const __m256i va = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + i));
@@ -30,15 +32,14 @@ __attribute__((target("avx2"))) void mul_n_avx2_small_p(const gf_p& f, const std
     const __m256d db = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(vb, two52_bits)), two52);
     const __m256d qd = _mm256_add_pd(_mm256_mul_pd(_mm256_mul_pd(da, db), pinv), two52);  // rounds to an integer
     const __m256i q = _mm256_sub_epi64(_mm256_castpd_si256(qd), two52_bits);
-    __m256i r = _mm256_sub_epi64(prod, _mm256_mul_epu32(q, vp));  // in [−p, 2p)
+    __m256i r = _mm256_sub_epi64(prod, _mm256_mul_epu32(q, vp));  // in (−p, p)
     r = _mm256_add_epi64(r, _mm256_and_si256(_mm256_cmpgt_epi64(zero, r), vp));
-    r = _mm256_sub_epi64(r, _mm256_and_si256(_mm256_cmpgt_epi64(r, pm1), vp));
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + i), r);
   }
   for (; i < n; ++i) out[i] = f.mul(a[i], b[i]);
 }
 
-// The same with AVX-512: eight lanes, and mask registers for the two corrections.
+// The same with AVX-512: eight lanes, a fused multiply-add for the rounding, and a mask register for the correction.
 __attribute__((target("avx512f"))) void mul_n_avx512_small_p(const gf_p& f, const std::uint64_t* a, const std::uint64_t* b,
                                                             std::uint64_t* out, std::size_t n) {
   const std::uint64_t p = f.modulus();
@@ -47,18 +48,16 @@ __attribute__((target("avx512f"))) void mul_n_avx512_small_p(const gf_p& f, cons
   const __m512d two52 = _mm512_set1_pd(4503599627370496.0);  // 2^52
   const __m512i vp = _mm512_set1_epi64(static_cast<long long>(p));
   const __m512i zero = _mm512_setzero_si512();
-  const __m512i pm1 = _mm512_set1_epi64(static_cast<long long>(p - 1));
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     const __m512i va = _mm512_loadu_si512(a + i), vb = _mm512_loadu_si512(b + i);
     const __m512i prod = _mm512_mul_epu32(va, vb);
     const __m512d da = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(va, two52_bits)), two52);
     const __m512d db = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(vb, two52_bits)), two52);
-    const __m512d qd = _mm512_add_pd(_mm512_mul_pd(_mm512_mul_pd(da, db), pinv), two52);  // rounds to an integer
+    const __m512d qd = _mm512_fmadd_pd(_mm512_mul_pd(da, db), pinv, two52);  // rounds to the nearest integer
     const __m512i q = _mm512_sub_epi64(_mm512_castpd_si512(qd), two52_bits);
-    __m512i r = _mm512_sub_epi64(prod, _mm512_mul_epu32(q, vp));  // in [−p, 2p)
+    __m512i r = _mm512_sub_epi64(prod, _mm512_mul_epu32(q, vp));  // in (−p, p)
     r = _mm512_mask_add_epi64(r, _mm512_cmplt_epi64_mask(r, zero), r, vp);
-    r = _mm512_mask_sub_epi64(r, _mm512_cmpgt_epi64_mask(r, pm1), r, vp);
     _mm512_storeu_si512(out + i, r);
   }
   for (; i < n; ++i) out[i] = f.mul(a[i], b[i]);

@@ -68,6 +68,45 @@ TEST_CASE("batched GF(p) kernels equal their scalar twin in every variant", "[ke
   if (cpu().avx512) CHECK(mul_n_kernel(small) == "avx512");
 }
 
+TEST_CASE("batched GF(p) kernels are exact where the quotient's estimate is closest to a tie", "[kernels][fields]") {
+  // The SIMD kernels round an estimate of a·b/p to the nearest integer and correct once: the hard
+  // products are those whose remainder is near p/2 (the estimate near a half) or near 0 and p.
+  for (std::uint64_t p : {251ULL, 65537ULL, 2147483629ULL, 2147483647ULL}) {
+    const gf_p f(p);
+    const auto seed = test::case_seed(43000 + p % 1000);
+    INFO("p " << p << ", seed " << seed);
+    test::rng g(seed);
+    std::vector<std::uint64_t> a, b;
+    for (int i = 0; i < 200; ++i) {
+      const auto x = f.from_integer(g() % (p - 1) + 1);
+      for (std::uint64_t target : {p / 2 - 1, p / 2, p / 2 + 1, p / 2 + 2, std::uint64_t{0}, std::uint64_t{1}, p - 1}) {
+        a.push_back(x);
+        b.push_back(f.mul(f.from_integer(target), f.inv(x)));  // x · b ≡ target
+      }
+    }
+    std::vector<std::uint64_t> slow(a.size());
+    mul_n_reference(f, a.data(), b.data(), slow.data(), a.size());
+    for (auto v : test::runnable_kernel_variants()) {
+      std::vector<std::uint64_t> fast(a.size());
+      mul_n(f, a.data(), b.data(), fast.data(), a.size(), v);
+      INFO("kernels " << name(v));
+      REQUIRE(fast == slow);
+    }
+  }
+  const gf_p small(251);  // every product
+  std::vector<std::uint64_t> a, b;
+  for (std::uint64_t x = 0; x < 251; ++x) {
+    for (std::uint64_t y = 0; y < 251; ++y) a.push_back(x), b.push_back(y);
+  }
+  std::vector<std::uint64_t> slow(a.size()), fast(a.size());
+  mul_n_reference(small, a.data(), b.data(), slow.data(), a.size());
+  for (auto v : test::runnable_kernel_variants()) {
+    mul_n(small, a.data(), b.data(), fast.data(), a.size(), v);
+    INFO("kernels " << name(v));
+    REQUIRE(fast == slow);
+  }
+}
+
 TEST_CASE("batched GF(2^k) and GF(p^k) kernels equal their scalar twin in every variant", "[kernels][fields]") {
   for (unsigned k : {1U, 2U, 8U, 12U, 13U, 31U, 63U, 64U}) check_every_variant(gf_2k(k), test::case_seed(41000 + k));
   for (unsigned k : {8U, 13U, 33U, 64U}) check_every_variant(dense_modulus_field(k), test::case_seed(41100 + k));
