@@ -1,14 +1,13 @@
 // The fused gate kernels against their scalar reference twin: forward values, the δ / m adjoints
 // and every count, for the portable and AVX2 variants, several tile sizes, and layers of equal and
-// of changing widths; the counts against
-// the reverse-derivative circuit of the equivalent 2-LUT network; compiled inference and
-// bit-sliced group counting against scalar loops.
+// of changing widths; the δ counts against the model lens (R[f]) of the equivalent 2-LUT network,
+// counted over samples; compiled inference and bit-sliced group counting against scalar loops.
 #include "bitlens/eval/gate_inference.hpp"
 #include "bitlens/eval/gate_pass.hpp"
 #include "bitlens/eval/group_count.hpp"
 #include "bitlens/eval/reference.hpp"
+#include "bitlens/learn/para_lens.hpp"
 #include "bitlens/models/gate_layers.hpp"
-#include "bitlens/transform/reverse_derivative.hpp"
 #include "support/kernel_variants.hpp"
 #include "support/seeds.hpp"
 
@@ -160,7 +159,7 @@ TEST_CASE("gate pass: forward values and counts equal the scalar reference", "[e
   }
 }
 
-TEST_CASE("gate pass: δ counts are the reverse derivative of the 2-LUT circuit", "[eval][gate]") {
+TEST_CASE("gate pass: δ counts are the model lens's put (R[f]) of the 2-LUT circuit, counted over samples", "[eval][gate][fused]") {
   for (std::uint64_t c = 0; c < 20; ++c) {
     const auto seed = test::case_seed(100 + c);
     INFO("seed " << seed);
@@ -169,17 +168,15 @@ TEST_CASE("gate pass: δ counts are the reverse derivative of the 2-LUT circuit"
     auto data = random_samples(rng, net, 1 + rng() % 200);
     for (auto& m : data.m) std::fill(m.begin(), m.end(), 1);  // m everywhere: δ alone is the RD
     const auto counts = pass_counts(net, data, 4, kernel_variant::automatic);
-    // R[f] with respect to the parameters: inputs x then one cotangent per output; outputs δp.
-    const auto f = to_lut_network(net).build();
-    const auto rd = reverse_derivative(f, {wrt::params});
+    // The model lens of the 2-LUT circuit (learn/para_lens.hpp): its put at (p, x, δ) is R[f]'s
+    // parameter part, one sample at a time; the fused pass must count the same changes.
+    const auto model = circuit_lens(to_lut_network(net).build());
     const auto params = gate_tables_as_params(net);
     std::vector<std::uint8_t> p(params.size());
     for (std::size_t j = 0; j < p.size(); ++j) p[j] = params.get(j);
     std::vector<std::uint32_t> adjoint_sum(p.size(), 0);
     for (std::size_t s = 0; s < data.x.size(); ++s) {
-      std::vector<std::uint8_t> in(data.x[s]);
-      in.insert(in.end(), data.delta[s].begin(), data.delta[s].end());
-      const auto dp = evaluate_reference<z2>(rd, in, p);
+      const auto dp = model.put(p, data.x[s], data.delta[s]).params;
       for (std::size_t j = 0; j < dp.size(); ++j) adjoint_sum[j] += dp[j];
     }
     for (std::size_t g = 0; g < net.num_gates(); ++g) {
