@@ -41,16 +41,23 @@ class optimiser_lens {
   /// Updates state and parameters in place from a change of the parameters.
   using update_fn = std::function<void(std::span<element> state, std::span<element> params, std::span<const element> change)>;
 
+  /// Sets the state before the first step (after it is filled with zeros).
+  using init_fn = std::function<void(std::span<element> state, std::size_t params)>;
+
   /// `state_per_param` slots for each parameter (slot k of parameter i at state[k·n + i]) and
-  /// `shared_state` slots after them (a step counter, say).
-  optimiser_lens(std::string name, std::size_t state_per_param, std::size_t shared_state, update_fn update)
-      : name_(std::move(name)), per_(state_per_param), shared_(shared_state), update_(std::move(update)) {}
+  /// `shared_state` slots after them (a step counter, say); the state starts at zero, then `init`.
+  optimiser_lens(std::string name, std::size_t state_per_param, std::size_t shared_state, update_fn update, init_fn init = {})
+      : name_(std::move(name)), per_(state_per_param), shared_(shared_state), update_(std::move(update)), init_(std::move(init)) {}
 
   const std::string& name() const noexcept { return name_; }
   /// The state's size for n parameters.
   std::size_t state_size(std::size_t n) const noexcept { return per_ * n + shared_; }
-  /// The state before the first step: all zero.
-  std::vector<element> initial_state(const R& r, std::size_t n) const { return std::vector<element>(state_size(n), r.zero()); }
+  /// The state before the first step.
+  std::vector<element> initial_state(const R& r, std::size_t n) const {
+    std::vector<element> s(state_size(n), r.zero());
+    if (init_) init_(s, n);
+    return s;
+  }
   /// get: the parameters; the state is not exposed.
   std::span<const element> get(std::span<const element> /*state*/, std::span<const element> params) const noexcept { return params; }
   /// put: the next state and parameters, in place. Throws std::invalid_argument on a size mismatch.
@@ -67,6 +74,7 @@ class optimiser_lens {
   std::string name_;
   std::size_t per_, shared_;
   update_fn update_;
+  init_fn init_;
 };
 
 /// p ← p + δ.
