@@ -58,7 +58,7 @@ const command_spec& learn_spec() {
        {"resume", "FILE", "start from saved parameters (their architecture and seed are reused)", any_text(), {"Z2"}},
        {"field", "F", "learn over a finite field: GF(p), GF(2^k), GF(p^k) (DATA is a CSV of integers)"},
        {"outputs", "M", "with --field: the last M values of each row are outputs (default 1)", integer_in(1, 1 << 16), {"field"}},
-       {"model", "KIND", "lut (default: LUT networks), memoriser or pseudo-linear (the RDA paper's models); with --field: linear (default), affine, poly:D, or a .circ file"},
+       {"model", "KIND", "lut (default: LUT networks), memoriser (one lookup table per output over all inputs) or pseudo-linear (y = Wx + b over Z2); with --field: linear (default), affine, poly:D, or a .circ file"},
        {"rate", "KIND", "with --field: constant (eta, default) or normalized (1/<x,x>, a Kaczmarz step)", one_of({"constant", "normalized"}), {"field"}},
        {"eta", "N", "with --field: the constant learning rate (default 1)", integer_in(0, INT64_MAX), {"field"}},
        {"momentum", "MU", "with --field and --optimizer momentum: the decay (default 1)", integer_in(0, INT64_MAX), {"field"}},

@@ -127,7 +127,7 @@ learned_circuit learn_circuit(const bit_dataset& train, const bit_dataset* valid
 /// searched for about `seconds`: exact on every cared row by construction.
 learned_circuit learn_diagram(const bit_dataset& table, double seconds, progress_printer& progress);
 
-/// Trains one given parametrised model (e.g. the RDA paper's memoriser or pseudo-linear model)
+/// Trains one given parametrised model (e.g. the memoriser or the Z2-linear pseudo-linear model)
 /// and specialises it.
 learned_circuit learn_model(const circuit<z2>& model, const std::string& description, const bit_dataset& train,
                             const bit_dataset* valid, const train_params& base, progress_printer& progress);

@@ -27,7 +27,7 @@ expect 0 "model: 4 networks, one per output" -- "$bl" learn "$circ/multiplier2.t
 expect 0 "result: exact" -- "$bl" learn "$circ/multiplier2.truth" --quiet --decompose none
 expect 2 "--save-params needs a single network" -- "$bl" learn "$circ/multiplier2.truth" --quiet --decompose outputs --save-params "$tmp/x.txt"
 expect 2 "--decompose must be auto, outputs or none" -- "$bl" learn --decompose sideways
-# the RDA paper's models
+# the memoriser and the Z2-linear model
 expect 0 "model: LUT memoriser" -- "$bl" learn "$circ/adder2.truth" --quiet --model memoriser --optimizer rda --steps 16
 expect 0 "model: pseudo-linear" -- "$bl" learn "$circ/parity8.pla" --quiet --model pseudo-linear --steps 5000
 expect 2 "--model must be lut, memoriser or pseudo-linear" -- "$bl" learn --model tree

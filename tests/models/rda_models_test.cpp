@@ -1,5 +1,6 @@
 // The RDA paper's models and the group-sum classification head: the memoriser learns any table in
-// one rda epoch, the pseudo-linear model learns XOR-linear maps, and group-sum training classifies.
+// one rda epoch, the popcount-threshold lens's put is the Boolean difference of its get, the
+// Z2-linear (pseudo-linear) model learns XOR-linear maps, and group-sum training classifies.
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/io/generate.hpp"
 #include "bitlens/learn/group_sum.hpp"
@@ -26,6 +27,33 @@ TEST_CASE("the LUT memoriser learns any table in one rda epoch", "[rda_models]")
   const auto r = train(f, table, tp);
   CHECK(r.stats.exact);
   CHECK_THROWS_AS(lut_memoriser(17, 1), std::invalid_argument);
+}
+
+TEST_CASE("the popcount-threshold lens: put is the Boolean difference of get, bit by bit", "[rda_models]") {
+  const auto seed = test::case_seed(80100);
+  INFO("seed " << seed);
+  test::rng g(seed);
+  for (unsigned k : {1U, 2U, 4U}) {
+    for (int c = 0; c < 40; ++c) {
+      const std::size_t n = 1 + g() % 12;
+      const auto f = popcount_threshold(n, k);
+      std::vector<z2::element> p(n), x(n);
+      for (auto& b : p) b = (g() % 3 != 0) ? 1 : 0;
+      for (auto& b : x) b = g() & 1U;
+      const auto y = f.get(p, x)[0];
+      const auto none = f.put(p, x, std::vector<z2::element>{0});
+      CHECK(none.params == std::vector<z2::element>(n, 0));
+      const auto c1 = f.put(p, x, std::vector<z2::element>{1});
+      for (std::size_t i = 0; i < n; ++i) {
+        auto p2 = p, x2 = x;
+        p2[i] ^= 1;
+        x2[i] ^= 1;
+        CHECK(c1.params[i] == (f.get(p2, x)[0] ^ y));
+        CHECK(c1.inputs[i] == (f.get(p, x2)[0] ^ y));
+      }
+    }
+  }
+  CHECK_THROWS_AS(popcount_threshold(4, 0), std::invalid_argument);
 }
 
 TEST_CASE("the pseudo-linear model learns parity (an XOR-linear map) exactly", "[rda_models]") {
