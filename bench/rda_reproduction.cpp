@@ -22,6 +22,7 @@
 #include "bitlens/learn/lens_losses.hpp"
 #include "bitlens/learn/lens_optimisers.hpp"
 #include "bitlens/models/rda_models.hpp"
+#include "support/iris.hpp"
 
 #include <algorithm>
 #include <array>
@@ -34,45 +35,12 @@
 #include <vector>
 
 using namespace bitlens;
+using bitlens::bench::iris_row;
+using bitlens::bench::read_iris;
 
 namespace {
 
 using bits = std::vector<z2::element>;
-
-struct iris_row {
-  std::array<double, 4> features{};
-  int label = 0;
-};
-
-// scikit-learn's iris.csv: a first line "150,4,setosa,versicolor,virginica", then rows
-// "5.1,3.5,1.4,0.2,0".
-std::vector<iris_row> read_iris(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error(path + ": cannot open (Debian's python3-sklearn ships iris.csv)");
-  std::string line;
-  std::getline(in, line);
-  std::vector<iris_row> rows;
-  for (std::size_t number = 2; std::getline(in, line); ++number) {
-    if (line.empty()) continue;
-    iris_row r;
-    std::istringstream fields(line);
-    std::string field;
-    std::size_t k = 0;
-    for (; std::getline(fields, field, ',') && k < 5; ++k) {
-      try {
-        std::size_t used = 0;
-        if (k < 4) r.features[k] = std::stod(field, &used);
-        else r.label = std::stoi(field, &used);
-        if (used != field.size()) throw std::invalid_argument(field);
-      } catch (const std::exception&) {
-        throw std::runtime_error(path + ":" + std::to_string(number) + ": field " + std::to_string(k + 1) + " is not a number: '" + field + "'");
-      }
-    }
-    if (k != 5 || r.label < 0 || r.label > 2) throw std::runtime_error(path + ":" + std::to_string(number) + ": expected four numbers and a class 0, 1 or 2");
-    rows.push_back(r);
-  }
-  return rows;
-}
 
 // One rda step on one row.
 void rda_step(const para_lens<z2>& objective, bits& p, const bits& x, const bits& y) {
