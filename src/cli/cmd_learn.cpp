@@ -62,7 +62,7 @@ const command_spec& learn_spec() {
        {"rate", "KIND", "with --field: constant (eta, default) or normalized (1/<x,x>, a Kaczmarz step)", one_of({"constant", "normalized"}), {"field"}},
        {"eta", "N", "with --field: the constant learning rate (default 1)", integer_in(0, INT64_MAX), {"field"}},
        {"momentum", "MU", "with --field and --optimizer momentum: the decay (default 1)", integer_in(0, INT64_MAX), {"field"}},
-       {"optimize", "HOW", "abc (default when berkeley-abc is installed): optimise the AIG with ABC dc2; none", one_of({"abc", "none"}), {"Z2"}},
+       {"optimize", "HOW", "abc (default when berkeley-abc is installed): optimise the AIG with ABC (rounds of dc2, dch, 6- and 4-LUT mapping and mfs2, while they shrink it); none", one_of({"abc", "none"}), {"Z2"}},
        {"no-verify", "", "skip verification", any_text(), {"Z2"}},
        {"quiet", "", "no progress on standard error"}},
       "TABLE is a .truth file (ABC read_truth -xf, IWLS 2022) or a PLA file (.type f, fr, fd). Without\n"

@@ -1,7 +1,8 @@
 // gf_p: the prime field GF(p) for a run-time prime 2 <= p < 2^62. Elements are integers in [0, p),
-// held in uint64_t lanes. Multiplication reduces the 124-bit product with an 80-bit long double
-// estimate of the quotient (exact after one correction step for p < 2^62); batched kernels have
-// faster paths (eval/field_kernels). The ring value carries the modulus, so no global state exists.
+// held in uint64_t lanes. Multiplication estimates the quotient of the 124-bit product in 80-bit
+// long double; the remainder a·b − q·p, computed modulo 2^64, then lies in (−p, 2p), and one
+// conditional add or subtract finishes it. Batched kernels have faster paths
+// (algebra/field_kernels.hpp). The ring value carries the modulus, so no global state exists.
 #pragma once
 
 #include "bitlens/algebra/ring.hpp"

@@ -1,5 +1,7 @@
-// The training step as a composite of parametric lenses (Cruttwell et al. 2024; Wilson & Zanasi
-// 2021), over Z2:
+// The fused Z2 training step: the composite of parametric lenses (Cruttwell et al. 2024; Wilson &
+// Zanasi 2021) compiled into one circuit, so that a step is one tiled pass of the tape. The lenses
+// themselves, as values that compose, are in para_lens.hpp, lens_losses.hpp and lens_optimisers.hpp;
+// tests/learn/lens_optimisers_test.cpp checks this circuit against their composite. Over Z2:
 //
 //   model lens          P × A → B      get = f                   put = R[f]
 //   loss lens           B × B → B      get = (ŷ ⊕ y) ∧ care       put = the error itself as cotangent
