@@ -9,6 +9,9 @@
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/learn/gate_relax.hpp"
 #include "bitlens/learn/gate_train.hpp"
+#include "bitlens/learn/train.hpp"
+#include "bitlens/io/generate.hpp"
+#include "bitlens/models/lut_network.hpp"
 #include "bitlens/models/gate_layers.hpp"
 #include "bitlens/transform/simplify.hpp"
 #include "support/ratio_reporter.hpp"
@@ -293,6 +296,23 @@ void group_count(benchmark::State& state) {
   state.SetLabel(std::string(name(variant)));
 }
 BENCHMARK(group_count)->Arg(portable)->Arg(avx2)->Arg(avx512);
+
+// The LUT-network trainer (learn/train.hpp) on the 8-bit adder's table (65,536 rows): steps of a
+// few milliseconds, each several tape runs, so the cost of putting threads to work on every run
+// shows. Items are training steps (vote proposals, rejected ones included); range(0) threads.
+void lut_train_steps(benchmark::State& state) {
+  const auto data = generate_table("adder", 8);
+  const auto f = make_lut_network(data.num_inputs(), data.num_outputs(), {.k = 4, .widths = {32, 16}, .seed = 3}).build();
+  train_params tp;
+  tp.max_steps = 100;
+  tp.time_limit = 0;
+  tp.stop_when_exact = false;
+  tp.threads = static_cast<unsigned>(state.range(0));
+  std::uint64_t steps = 0;
+  for (auto _ : state) steps += train(f, data, tp).stats.steps;
+  state.SetItemsProcessed(static_cast<std::int64_t>(steps));
+}
+BENCHMARK(lut_train_steps)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

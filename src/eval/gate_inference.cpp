@@ -2,12 +2,12 @@
 #include "bitlens/eval/gate_inference.hpp"
 
 #include "bitlens/eval/group_count.hpp"
+#include "bitlens/eval/tile_runner.hpp"
 #include "gate_kernels.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 #include <string>
-#include <thread>
 
 namespace bitlens {
 namespace {
@@ -153,8 +153,7 @@ void compiled_gates::run(const bit_batch& inputs, eval_params ep, Sink&& make_si
   const std::size_t total_words = words_for_bits(inputs.num_samples());
   const std::size_t tw = tile_words(ep);
   const std::size_t num_tiles = (total_words + tw - 1) / tw;
-  unsigned threads = ep.threads != 0 ? ep.threads : std::max(1U, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::clamp<std::size_t>(num_tiles, 1, threads));
+  const unsigned threads = run_members(ep, num_tiles);
   const auto kernel = gate_kernels::select(ep.kernels);
   auto worker = [&](unsigned id) {
     auto sink = make_sink(id);
@@ -172,12 +171,7 @@ void compiled_gates::run(const bit_batch& inputs, eval_params ep, Sink&& make_si
       sink(start, words, regs.data());
     }
   };
-  if (threads == 1) {
-    worker(0);
-    return;
-  }
-  std::vector<std::jthread> pool;
-  for (unsigned id = 0; id < threads; ++id) pool.emplace_back(worker, id);
+  run_on_members(ep, threads, worker);
 }
 
 bit_batch compiled_gates::evaluate(const bit_batch& inputs, eval_params ep) const {

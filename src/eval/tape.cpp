@@ -2,13 +2,13 @@
 #include "bitlens/eval/tape.hpp"
 
 #include "bitlens/eval/detail/register_plan.hpp"
+#include "bitlens/eval/tile_runner.hpp"
 #include "word_kernels.hpp"
 
 #include <algorithm>
 #include <bit>
 #include <stdexcept>
 #include <string>
-#include <thread>
 
 namespace bitlens {
 namespace {
@@ -95,17 +95,9 @@ void run_threaded(const tape& t, const bit_batch& inputs, const bitvec& params, 
   const std::size_t total_words = words_for_bits(inputs.num_samples());
   const std::size_t tile_words = ep.tile_words != 0 ? ep.tile_words : t.default_tile_words();
   const std::size_t num_tiles = (total_words + tile_words - 1) / tile_words;
-  unsigned threads = ep.threads != 0 ? ep.threads : std::max(1U, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(num_tiles, 1)));
+  const unsigned members = run_members(ep, num_tiles);
   const kernels::variant k = kernels::select(ep.kernels);
-  if (threads <= 1) {
-    run_tiles(t, inputs, params, tile_words, 0, 1, num_tiles, k, make_sink_for_thread(0U));
-    return;
-  }
-  std::vector<std::jthread> pool;
-  for (unsigned id = 0; id < threads; ++id) {
-    pool.emplace_back([&, id] { run_tiles(t, inputs, params, tile_words, id, threads, num_tiles, k, make_sink_for_thread(id)); });
-  }
+  run_on_members(ep, members, [&](unsigned id) { run_tiles(t, inputs, params, tile_words, id, members, num_tiles, k, make_sink_for_thread(id)); });
 }
 
 }  // namespace
@@ -129,8 +121,9 @@ std::vector<std::uint64_t> count_ones(const tape& t, const bit_batch& inputs, co
   check_shapes(t, inputs, params);
   const std::size_t total_words = words_for_bits(inputs.num_samples());
   const std::uint64_t last_mask = tail_mask(inputs.num_samples());
-  const unsigned max_threads = ep.threads != 0 ? ep.threads : std::max(1U, std::thread::hardware_concurrency());
-  std::vector<std::vector<std::uint64_t>> partial(max_threads, std::vector<std::uint64_t>(t.num_outputs(), 0));
+  const std::size_t tile_words = ep.tile_words != 0 ? ep.tile_words : t.default_tile_words();
+  const unsigned members = run_members(ep, (total_words + tile_words - 1) / tile_words);
+  std::vector<std::vector<std::uint64_t>> partial(members, std::vector<std::uint64_t>(t.num_outputs(), 0));
   const auto popcount = kernels::select(ep.kernels).popcount;
   run_threaded(t, inputs, params, ep, [&](unsigned id) {
     return [&, id](std::size_t start, std::size_t words, std::uint64_t* const* regs) {

@@ -1,6 +1,8 @@
 // The training loop: rda, parity and vote (see train.hpp), over the fused step circuit.
 #include "bitlens/learn/train.hpp"
 
+#include "bitlens/eval/thread_team.hpp"
+
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/learn/lens.hpp"
 
@@ -10,6 +12,7 @@
 #include <numeric>
 #include <random>
 #include <stdexcept>
+#include <thread>
 
 namespace bitlens {
 
@@ -94,17 +97,20 @@ class batcher {
 class run_state {
  public:
   run_state(const train_params& tp, const tape& scorer, const bit_batch& train_in, const bit_batch* valid_in,
-            std::size_t num_outputs, std::uint64_t cared)
-      : tp_(tp), scorer_(scorer), train_in_(train_in), valid_in_(valid_in), m_(num_outputs), cared_(cared),
+            std::size_t num_outputs, std::uint64_t cared, thread_team& team)
+      : tp_(tp), scorer_(scorer), train_in_(train_in), valid_in_(valid_in), m_(num_outputs), cared_(cared), team_(team),
         start_(clock_type::now()), last_progress_(start_) {}
+
+  /// How every tape run of this training runs: on its one thread team.
+  eval_params runs() const { return {.threads = tp_.threads, .team = &team_}; }
 
   double seconds() const { return std::chrono::duration<double>(clock_type::now() - start_).count(); }
   bool out_of_budget(std::uint64_t steps) const {
     if (tp_.max_steps != 0 && steps >= tp_.max_steps) return true;
     return tp_.time_limit > 0 && seconds() >= tp_.time_limit;
   }
-  std::uint64_t train_errors(const bitvec& p) const { return sum(count_ones(scorer_, train_in_, p, {.threads = tp_.threads})); }
-  std::uint64_t valid_errors(const bitvec& p) const { return sum(count_ones(scorer_, *valid_in_, p, {.threads = tp_.threads})); }
+  std::uint64_t train_errors(const bitvec& p) const { return sum(count_ones(scorer_, train_in_, p, runs())); }
+  std::uint64_t valid_errors(const bitvec& p) const { return sum(count_ones(scorer_, *valid_in_, p, runs())); }
 
   /// Offers parameters whose training errors are `errors`; keeps them if they are the best so far
   /// (by validation errors when a validation set is given, training errors otherwise).
@@ -159,6 +165,7 @@ class run_state {
   const bit_batch* valid_in_;
   std::size_t m_;
   std::uint64_t cared_;
+  thread_team& team_;
   clock_type::time_point start_, last_progress_;
   bitvec best_;
   std::uint64_t best_errors_ = UINT64_MAX;
@@ -202,7 +209,7 @@ void run_rda(const tape& step, const bit_batch& full, bitvec& p, run_state& rs, 
 void run_parity(const tape& step, batcher& batches, bitvec& p, run_state& rs, train_stats& st, const train_params& tp) {
   const std::size_t m = rs.outputs();
   while (!rs.out_of_budget(st.steps)) {
-    const auto counts = count_ones(step, batches.next(), p, {.threads = tp.threads});
+    const auto counts = count_ones(step, batches.next(), p, rs.runs());
     const std::uint64_t e = batches.whole() ? errors_of(counts, m) : rs.train_errors(p);
     rs.offer(p, e, st.steps);
     if (tp.stop_when_exact && rs.best_train_errors() == 0) return;
@@ -280,7 +287,7 @@ class vote_search {
   // One pass of the step circuit over the current batch.
   std::vector<std::uint64_t> run_step(const bitvec& p) {
     ++st_.steps;
-    return count_ones(step_, *batch_, p, {.threads = tp_.threads});
+    return count_ones(step_, *batch_, p, rs_.runs());
   }
   // Draws the next batch and takes the counts of p on it.
   void evaluate(const bitvec& p) {
@@ -378,7 +385,9 @@ train_result train(const circuit<z2>& model, const bit_dataset& data, const trai
   const tape scorer(error_circuit(model));
   const bit_batch train_in = step_inputs(data);
   const bit_batch valid_in = valid != nullptr ? step_inputs(*valid) : bit_batch{};
-  run_state rs(tp, scorer, train_in, valid != nullptr ? &valid_in : nullptr, model.num_outputs(), data.num_cared_bits());
+  // One team for every tape run of the training: a step is a few runs of a few milliseconds each.
+  thread_team team(tp.threads != 0 ? tp.threads : std::max(1U, std::thread::hardware_concurrency()));
+  run_state rs(tp, scorer, train_in, valid != nullptr ? &valid_in : nullptr, model.num_outputs(), data.num_cared_bits(), team);
   batcher batches(train_in, tp.batch_size, rng);
 
   train_stats st;

@@ -1,6 +1,7 @@
 // The lane-parallel field tape against the scalar reference, over several fields, with tile sizes
 // and sample counts that do not divide each other, on 1 and 2 threads.
 #include "bitlens/eval/lane_tape.hpp"
+#include "bitlens/eval/thread_team.hpp"
 #include "support/oracles.hpp"
 #include "support/random_circuit.hpp"
 
@@ -25,9 +26,11 @@ void check_lanes(const R& r, std::uint64_t seed) {
       for (auto& v : lane) v = random_element(r, g);
     }
     const auto p = random_elements(r, 2, g);
+    thread_team team(3);
     for (std::size_t tile : {0UL, 7UL, 64UL}) {
-      for (unsigned threads : {1U, 2U}) {
-        const auto out = evaluate_lanes(t, in, std::span<const element_t<R>>(p), {.threads = threads, .tile_words = tile});
+      for (unsigned threads : {1U, 2U, 0U}) {  // 0: as many as the caller's team has
+        const eval_params ep{.threads = threads, .tile_words = tile, .team = threads == 0 ? &team : nullptr};
+        const auto out = evaluate_lanes(t, in, std::span<const element_t<R>>(p), ep);
         for (std::size_t s = 0; s < n; ++s) {
           const auto y = eval(f, vec<R>{in[0][s], in[1][s], in[2][s]}, p);
           for (std::size_t o = 0; o < 3; ++o) REQUIRE(out[o][s] == y[o]);

@@ -2,6 +2,7 @@
 // not multiples of 64 or of the tile, with several tile sizes and thread counts.
 #include "bitlens/algebra/z2.hpp"
 #include "bitlens/eval/tape.hpp"
+#include "bitlens/eval/thread_team.hpp"
 #include "support/kernel_variants.hpp"
 #include "support/oracles.hpp"
 #include "support/random_circuit.hpp"
@@ -21,11 +22,12 @@ vec<z2> column(const bit_batch& b, std::size_t sample) {
 
 }  // namespace
 
-TEST_CASE("tape evaluation equals the reference on random circuits", "[tape]") {
+TEST_CASE("tape evaluation equals the reference on random circuits, on threads of its own or a team's", "[tape]") {
   const z2 r;
   const std::size_t sample_counts[] = {1, 63, 64, 65, 200, 1000, 4097};
   const std::size_t tiles[] = {0, 1, 3, 8};
   const auto variants = test::runnable_kernel_variants();
+  thread_team team(3);
   for (std::uint64_t k = 0; k < 60; ++k) {
     const auto seed = case_seed(12000 + k);
     INFO("seed " << seed);
@@ -56,6 +58,10 @@ TEST_CASE("tape evaluation equals the reference on random circuits", "[tape]") {
           REQUIRE((w.words().back() & ~tail_mask(w.size())) == 0);
         }
         CHECK(count_ones(t, in, p, ep) == expected_ones);
+        // The same on a team the caller holds (eval/tile_runner.hpp), as many members as it has.
+        const eval_params on_team{.tile_words = tile, .kernels = kern, .team = &team};
+        CHECK(evaluate(t, in, p, on_team) == out);
+        CHECK(count_ones(t, in, p, on_team) == expected_ones);
        }
       }
     }

@@ -1,6 +1,8 @@
 // thread_team: every member runs each job once, teams are reused across many jobs, fewer members
-// than the team may be asked for, and a member's exception reaches the caller.
+// than the team may be asked for, and a member's exception reaches the caller; and the evaluators'
+// runner on it (eval/tile_runner.hpp).
 #include "bitlens/eval/thread_team.hpp"
+#include "bitlens/eval/tile_runner.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -62,4 +64,22 @@ TEST_CASE("thread team: bad sizes are refused", "[eval][thread_team]") {
   thread_team team(2);
   REQUIRE_THROWS_WITH(team.run(3, [](unsigned) {}), "thread_team::run: 3 members asked of a team of 2");
   REQUIRE_THROWS_AS(team.run(0, [](unsigned) {}), std::invalid_argument);
+}
+
+TEST_CASE("the evaluators' runner: members clamped to the tiles and the team, exceptions reach the caller", "[eval][thread_team]") {
+  thread_team team(2);
+  CHECK(run_members({.threads = 4}, 3) == 3);
+  CHECK(run_members({.threads = 4}, 0) == 1);
+  CHECK(run_members({.threads = 4, .team = &team}, 100) == 2);
+  CHECK(run_members({.team = &team}, 100) == 2);
+  CHECK(run_members({.threads = 1, .team = &team}, 100) == 1);
+  for (thread_team* t : {static_cast<thread_team*>(nullptr), &team}) {
+    std::vector<int> ran(2, 0);
+    run_on_members({.team = t}, 2, [&](unsigned m) { ran[m] += 1; });
+    CHECK(ran == std::vector<int>{1, 1});
+    CHECK_THROWS_WITH(run_on_members({.team = t}, 2, [](unsigned m) {
+                        if (m == 1) throw std::runtime_error("member 1 failed");
+                      }),
+                      "member 1 failed");
+  }
 }

@@ -93,7 +93,7 @@ TEST_CASE("optimiser lenses: steps worked by hand", "[lens][optimiser]") {
   CHECK_THROWS_WITH(gd.put(s, p, V{1}), Catch::Contains("2 parameters need 2 changes"));
 }
 
-TEST_CASE("loss lenses: put is the derivative of get; the two forms of the squared loss agree", "[lens][loss]") {
+TEST_CASE("loss lenses: put is the derivative of get, and the two forms of the squared loss agree", "[lens][loss]") {
   const auto seed = test::case_seed(47100);
   INFO("seed " << seed);
   test::rng g(seed);

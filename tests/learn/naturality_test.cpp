@@ -96,7 +96,7 @@ bool commutes(const para_lens<R>& model, const para_lens<R>& loss, const para_le
 
 }  // namespace
 
-TEST_CASE("naturality over the reals: permutations for all; rotations for the linear optimisers; rescaling for none", "[lens][naturality]") {
+TEST_CASE("naturality over the reals: permutations for all, rotations for the linear optimisers, rescaling for none", "[lens][naturality]") {
   const auto seed = test::case_seed(47900);
   INFO("seed " << seed);
   test::rng g(seed);
@@ -134,7 +134,7 @@ TEST_CASE("naturality over the reals: permutations for all; rotations for the li
   }
 }
 
-TEST_CASE("naturality over Z2: permutations yes; an invertible GF(2)-linear change only when A·Aᵀ = I", "[lens][naturality]") {
+TEST_CASE("naturality over Z2: permutations yes, an invertible GF(2)-linear change only when A·Aᵀ = I", "[lens][naturality]") {
   const auto seed = test::case_seed(48000);
   INFO("seed " << seed);
   test::rng g(seed);

@@ -8,12 +8,12 @@
 #include "bitlens/algebra/field_kernels.hpp"
 #include "bitlens/eval/detail/register_plan.hpp"
 #include "bitlens/eval/tape.hpp"
+#include "bitlens/eval/tile_runner.hpp"
 
 #include <algorithm>
 #include <span>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace bitlens {
@@ -142,14 +142,8 @@ lane_batch<R> evaluate_lanes(const lane_tape<R>& t, const lane_batch<R>& inputs,
       for (std::size_t o = 0; o < t.num_outputs(); ++o) std::copy_n(regs[t.output_register(o)], len, out[o].data() + start);
     }
   };
-  unsigned threads = ep.threads != 0 ? ep.threads : std::max(1U, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(tiles, 1)));
-  if (threads <= 1) {
-    work(0, 1);
-  } else {
-    std::vector<std::jthread> pool;
-    for (unsigned id = 0; id < threads; ++id) pool.emplace_back([&, id] { work(id, threads); });
-  }
+  const unsigned members = run_members(ep, tiles);
+  run_on_members(ep, members, [&](unsigned id) { work(id, members); });
   return out;
 }
 

@@ -29,15 +29,21 @@ struct tape_instr {
   std::uint32_t dst, a, b;
 };
 
-/// Options of the bit-parallel runs.
+class thread_team;  // eval/thread_team.hpp
+
+/// Options of the bit-parallel runs (and of the lane tape's and compiled gates' runs).
 struct eval_params {
-  /// Worker threads; 0 = one per hardware thread.
+  /// Worker threads; 0 = one per hardware thread (or the team's size when `team` is set).
   unsigned threads = 0;
   /// Words per tile; 0 = chosen so that the scratch slots fit in about 256 KiB.
   std::size_t tile_words = 0;
   /// Which compiled kernels run (algebra/cpu_features.hpp; automatic: the widest this CPU runs).
   /// std::invalid_argument when this CPU cannot run the variant asked for.
   kernel_variant kernels = kernel_variant::automatic;
+  /// The threads to run on (eval/tile_runner.hpp): a team the caller holds and reuses across runs,
+  /// or nullptr to start threads for this run. A team runs one job at a time: do not share it
+  /// between runs made at once.
+  thread_team* team = nullptr;
 };
 
 /// A compiled Z2 circuit. Built once, run many times; immutable and safe to share between threads.

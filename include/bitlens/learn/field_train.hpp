@@ -9,6 +9,7 @@
 #pragma once
 
 #include "bitlens/eval/lane_tape.hpp"
+#include "bitlens/eval/thread_team.hpp"
 #include "bitlens/ir/builder.hpp"
 #include "bitlens/transform/reverse_derivative.hpp"
 
@@ -20,6 +21,7 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace bitlens {
@@ -99,6 +101,7 @@ field_train_result<R> train_field(const circuit<R>& model, const lane_batch<R>& 
     for (auto& v : p) v = r.from_integer(rng());
   }
   const lane_tape<R> step(field_step_circuit(model));
+  thread_team team(tp.threads != 0 ? tp.threads : std::max(1U, std::thread::hardware_concurrency()));  // for every run below
   const element eta = r.from_integer(tp.eta), mu = r.from_integer(tp.momentum);
   std::vector<element> velocity(np, r.zero());
   const std::size_t batch = std::max<std::size_t>(1, std::min(tp.batch_size, std::max<std::size_t>(rows, 1)));
@@ -113,7 +116,7 @@ field_train_result<R> train_field(const circuit<R>& model, const lane_batch<R>& 
   auto exact_rows = [&] {
     lane_batch<R> in(x);
     in.insert(in.end(), y.begin(), y.end());
-    const auto out = evaluate_lanes(step, in, std::span<const element>(p), {.threads = tp.threads});
+    const auto out = evaluate_lanes(step, in, std::span<const element>(p), {.threads = tp.threads, .team = &team});
     std::size_t ok = 0;
     for (std::size_t s = 0; s < rows; ++s) {
       bool all = true;
@@ -134,7 +137,7 @@ field_train_result<R> train_field(const circuit<R>& model, const lane_batch<R>& 
         for (std::size_t i = 0; i < x.size(); ++i) in[i][s] = x[i][order[first + s]];
         for (std::size_t o = 0; o < m; ++o) in[x.size() + o][s] = y[o][order[first + s]];
       }
-      const auto out = evaluate_lanes(step, in, std::span<const element>(p), {.threads = tp.threads});
+      const auto out = evaluate_lanes(step, in, std::span<const element>(p), {.threads = tp.threads, .team = &team});
       // learning-rate lens: η, or 1/⟨x_s, x_s⟩ per sample (samples with ⟨x, x⟩ = 0 are skipped)
       std::vector<element> scale(len, eta);
       if (tp.rate == field_rate::normalized) {
