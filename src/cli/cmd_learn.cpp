@@ -327,7 +327,7 @@ void print_result(const std::vector<learned_circuit>& candidates, const std::vec
   const learned_circuit& out = candidates[chosen];
   const auto& st = out.stats;
   std::cout << "model: " << out.description;
-  if (out.steps > 0 || out.params) std::cout << ", optimizer " << optimizer_name(base.optimizer) << ", seed " << base.seed;
+  if (out.steps > 0 || out.network) std::cout << ", optimizer " << optimizer_name(base.optimizer) << ", seed " << base.seed;
   std::cout << "\n";
   std::cout << "result: " << (st.exact ? "exact" : "not exact") << " (" << st.train_errors << " of " << st.train_cared_bits
             << " cared bits wrong, accuracy " << percent(st.train_cared_bits - st.train_errors, st.train_cared_bits) << ")";
@@ -431,11 +431,11 @@ int run_learn(const parsed_args& args, results& result) {
     train_params tp = base;
     if (budget > 0) tp.time_limit = 0.3 * budget;
     const bit_dataset tr_focus = with_inputs(tr, chosen), valid_focus = with_inputs(*data.valid, chosen);
-    learned_circuit c = learn_circuit(tr_focus, &valid_focus, tp, std::nullopt, nullptr, mode, progress);
+    learned_circuit c = learn_lut_circuit(tr_focus, &valid_focus, tp, std::nullopt, nullptr, mode, progress.observer());
     // Read the chosen inputs of the whole row: the projection, then the network.
     c.circuit_ = then(projection(z2{}, tr.num_inputs(), std::span<const std::size_t>(chosen)), c.circuit_);
     c.description = "on the " + std::to_string(focus) + " most informative inputs: " + c.description;
-    c.params.reset();  // its parameter file would describe the 12-input network
+    c.network.reset();  // its parameter file would describe the 12-input network
     candidates.push_back(std::move(c));
   }
   // The LUT network on all inputs gets what is left of four fifths of the budget; after the other
@@ -450,8 +450,8 @@ int run_learn(const parsed_args& args, results& result) {
     } else if (model_kind == "pseudo-linear") {
       candidates.push_back(learn_model(pseudo_linear(tr.num_inputs(), tr.num_outputs()), "pseudo-linear y = Wx + b", tr, valid, base, progress));
     } else {
-      candidates.push_back(learn_circuit(tr, valid, base, auto_arch ? std::nullopt : std::optional(fixed), resumed ? &resumed->bits : nullptr,
-                                         mode, progress));
+      candidates.push_back(learn_lut_circuit(tr, valid, base, auto_arch ? std::nullopt : std::optional(fixed), resumed ? &resumed->bits : nullptr,
+                                             mode, progress.observer()));
     }
   }
   progress.finish();
@@ -473,7 +473,7 @@ int run_learn(const parsed_args& args, results& result) {
   bool ok = st.exact || !complete;
   if (!args.flag("no-verify")) ok = report_verification(learned, final_aig, tr, data.truth_path ? &*data.truth_path : nullptr) && ok;
   // Checked before anything is written, so that a refused --save-params leaves --out as it was.
-  if (args.value("save-params") && !out.params) {
+  if (args.value("save-params") && !out.network) {
     throw usage_error("--save-params needs a single network; this table was learned one output at a time or by the diagram (use --decompose none --method search)");
   }
   // A complete table not learned exactly is a failure, and so is a circuit over --max-ands:
@@ -491,7 +491,7 @@ int run_learn(const parsed_args& args, results& result) {
     }
   }
   ok = ok && !too_big;
-  if (const auto s = args.value("save-params")) save_params(*s, *out.params);
+  if (const auto s = args.value("save-params")) save_params(*s, *out.network);
   const results summary{{"exact", st.exact},           {"train_errors", st.train_errors}, {"cared_bits", st.train_cared_bits},
                         {"steps", out.steps},          {"seconds", elapsed()},            {"ands", final_aig.num_ands()},
                         {"ands_lowered", lowered.num_ands()}, {"gates", learned.num_nodes()}};

@@ -1,5 +1,6 @@
 // The parts of `bitlens learn` and `bitlens verify` that are more than argument handling: progress
-// and metrics output, the search over architectures, saved parameters, and verification.
+// and metrics output, the portfolio's other models, saved parameters, and verification. The search
+// over LUT architectures and the per-output decomposition are the library's (models/lut_search.hpp).
 #pragma once
 
 #include "bitlens/algebra/bit_dataset.hpp"
@@ -7,6 +8,7 @@
 #include "bitlens/learn/decision_tree.hpp"
 #include "bitlens/learn/train.hpp"
 #include "bitlens/models/lut_network.hpp"
+#include "bitlens/models/lut_search.hpp"
 #include "bitlens/ir/circuit.hpp"
 #include "progress.hpp"
 
@@ -28,6 +30,11 @@ class progress_printer {
   void output(std::size_t index, std::size_t count) { output_ = index, outputs_ = count; }
   void event(const train_event& e);
   void finish() { line_.finish(); }
+  /// This printer as a search's observer (models/lut_search.hpp).
+  search_observer observer() {
+    return {[this](std::size_t i, const std::string& d) { attempt(i, d); }, [this](std::size_t o, std::size_t m) { output(o, m); },
+            [this](const train_event& e) { event(e); }};
+  }
 
  private:
   progress_line& line_;
@@ -36,42 +43,11 @@ class progress_printer {
   std::string description_;
 };
 
-/// Parameters saved by --save-params: the architecture (with its wiring seed) and the bits.
-struct saved_params {
-  lut_network_params network;
-  bitvec bits;
-  std::string source;           // the file read (for messages)
+/// Parameters saved by --save-params: the architecture (with its wiring seed) and the bits, and
+/// where they were read from (for messages).
+struct saved_params : trained_network {
+  std::string source;           // the file read
   std::size_t params_line = 0;  // the line of its `params`
-};
-struct search_outcome {
-  lut_network model;
-  lut_network_params model_params;
-  train_result result;
-  std::string description;
-  std::size_t attempts = 0;
-  std::uint64_t total_steps = 0;
-  double seconds = 0;
-};
-
-/// Trains LUT networks on `train`: the fixed architecture when given, else a schedule of growing
-/// architectures sharing the time (or step) budget, stopping at the first exact one. Returns the
-/// best (validation errors when `valid` is given, else training errors).
-search_outcome search(const bit_dataset& train, const bit_dataset* valid, const train_params& base,
-                      std::optional<lut_network_params> fixed, const bitvec* initial, progress_printer& progress);
-
-/// How `learn` splits a multi-output table: one network for all outputs (none), one per output
-/// (outputs), or a joint attempt with a third of the budget followed by per-output learning (auto).
-enum class decompose_mode : std::uint8_t { none, outputs, automatic };
-
-/// What `learn` produced: a parameter-free circuit and how it was found.
-struct learned_circuit {
-  circuit<z2> circuit_;             // specialised: parameters are constants
-  std::string description;
-  train_stats stats;                // summed over the parts when decomposed
-  std::size_t attempts = 0;
-  std::uint64_t steps = 0;
-  double seconds = 0;
-  std::optional<saved_params> params;  // the network and its bits, when one network did it all
 };
 
 /// For one-output sample data with validation rows, the other model of the portfolio: a gate
@@ -118,11 +94,6 @@ std::vector<std::size_t> informative_inputs(const bit_dataset& d);
 /// d with only the inputs `chosen`, in that order (targets, care and names kept).
 bit_dataset with_inputs(const bit_dataset& d, std::span<const std::size_t> chosen);
 
-/// Learns `train` (see decompose_mode); `fixed` and `initial` apply to a single network only.
-learned_circuit learn_circuit(const bit_dataset& train, const bit_dataset* valid, const train_params& base,
-                              std::optional<lut_network_params> fixed, const bitvec* initial, decompose_mode mode,
-                              progress_printer& progress);
-
 /// The decision-diagram circuit of a complete table (learn/decision_diagram.hpp), its variable order
 /// searched for about `seconds`: exact on every cared row by construction.
 learned_circuit learn_diagram(const bit_dataset& table, double seconds, progress_printer& progress);
@@ -132,12 +103,8 @@ learned_circuit learn_diagram(const bit_dataset& table, double seconds, progress
 learned_circuit learn_model(const circuit<z2>& model, const std::string& description, const bit_dataset& train,
                             const bit_dataset* valid, const train_params& base, progress_printer& progress);
 
-/// The architectures the automatic search tries for n inputs and m outputs, in order.
-std::vector<lut_network_params> architecture_schedule(std::size_t n, std::size_t m, std::uint64_t seed);
-/// "K:W1,W2" of an architecture.
-std::string architecture_string(const lut_network_params& p);
 
-void save_params(const std::string& path, const saved_params& s);
+void save_params(const std::string& path, const trained_network& s);
 saved_params load_params(const std::string& path);
 /// The parameter-file text of load_params; `path` names it in errors.
 saved_params parse_params(const std::string& text, const std::string& path);

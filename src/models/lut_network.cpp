@@ -125,4 +125,10 @@ lut_network_params parse_architecture(const std::string& text) {
   return p;
 }
 
+std::string architecture_string(const lut_network_params& p) {
+  std::string s = std::to_string(p.k) + ":";
+  for (std::size_t i = 0; i < p.widths.size(); ++i) s += (i ? "," : "") + std::to_string(p.widths[i]);
+  return s;
+}
+
 }  // namespace bitlens

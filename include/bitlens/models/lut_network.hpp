@@ -54,5 +54,7 @@ lut_network make_lut_network(std::size_t num_inputs, std::size_t num_outputs, co
 /// Parses an architecture string "k:w1,w2,..." (e.g. "4:16,8"; "4:" or "4" for no hidden layer).
 /// Throws std::invalid_argument with a message naming the problem.
 lut_network_params parse_architecture(const std::string& text);
+/// The inverse of parse_architecture: "k:w1,w2,…".
+std::string architecture_string(const lut_network_params& p);
 
 }  // namespace bitlens
