@@ -88,10 +88,10 @@ int main(int argc, char** argv) {
   const int trials = argc > 2 ? std::stoi(argv[2]) : 3;
   const std::string prefix = argc > 3 ? argv[3] : "bench/results/field_study";
   const std::vector<method> methods = {
-      {"gd per sample, eta=1", {.rate = field_rate::constant, .batch_size = 1}},
-      {"gd full batch, eta=1", {.rate = field_rate::constant, .batch_size = 1u << 30}},
-      {"Kaczmarz (eta=1/<x,x>) per sample", {.rate = field_rate::normalized, .batch_size = 1}},
-      {"momentum mu=1 per sample", {.optimizer = field_optimizer::momentum, .batch_size = 1}},
+      {"gd per sample, eta=1", {.rate = field_rate::constant, .batch = 1}},
+      {"gd full batch, eta=1", {.rate = field_rate::constant, .batch = 1u << 30}},
+      {"Kaczmarz (eta=1/<x,x>) per sample", {.rate = field_rate::normalized, .batch = 1}},
+      {"momentum mu=1 per sample", {.optimizer = field_optimizer::momentum, .batch = 1}},
   };
   std::ofstream json(prefix + ".json"), md(prefix + ".md");
   json << "[\n";
@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
       make_data(model, hidden, rows, g, x, y);
       for (std::size_t k = 0; k < methods.size(); ++k) {
         auto tp = methods[k].params;
-        tp.time_limit = budget;
+        tp.seconds = budget;
         tp.seed = static_cast<std::uint64_t>(t) + 1;
         const auto res = train_field(model, x, y, tp);
         per[k].successes += res.stats.exact ? 1 : 0;

@@ -116,7 +116,7 @@ double relax_rate(const gate_layers_params& lp, const labelled_bits& train, gate
     p.threads = threads;
     p.epochs = 1;
     p.report_every = samples;
-    p.on_report = [](const gate_train_report&) { return false; };
+    p.on_event = [](const gate_train_report&) { return false; };
     const auto r = train_gate_classifier_relaxed(net, train.inputs, train.labels, p);
     best = std::max(best, static_cast<double>(r.samples) / r.seconds);
   }
@@ -187,7 +187,7 @@ int main(int argc, char** argv) {
   p.report_every = n_fit;
   double t90 = -1, t95 = -1, t97 = -1, last_train = 0;
   std::ostringstream curve;
-  p.on_report = [&](const gate_train_report& r) {
+  p.on_event = [&](const gate_train_report& r) {
     if (r.valid_accuracy >= 0.90 && t90 < 0) t90 = r.seconds;
     if (r.valid_accuracy >= 0.95 && t95 < 0) t95 = r.seconds;
     if (r.valid_accuracy >= 0.97 && t97 < 0) t97 = r.seconds;
@@ -202,7 +202,7 @@ int main(int argc, char** argv) {
     rp.epochs = 1000;
     rp.seconds = budget;
     rp.report_every = n_fit / 2;
-    rp.on_report = p.on_report;
+    rp.on_event = p.on_event;
     sel = train_gate_classifier_relaxed_selected(net, fit_inputs, fit_labels, valid_inputs, valid_labels, rp);
   } else {
     sel = train_gate_classifier_selected(net, fit_inputs, fit_labels, valid_inputs, valid_labels, p);

@@ -305,7 +305,7 @@ void lut_train_steps(benchmark::State& state) {
   const auto f = make_lut_network(data.num_inputs(), data.num_outputs(), {.k = 4, .widths = {32, 16}, .seed = 3}).build();
   train_params tp;
   tp.max_steps = 100;
-  tp.time_limit = 0;
+  tp.seconds = 0;
   tp.stop_when_exact = false;
   tp.threads = static_cast<unsigned>(state.range(0));
   std::uint64_t steps = 0;

@@ -266,7 +266,7 @@ int run_train(const parsed_args& args, results& result) {
   metrics_log metrics(primary ? args.value("metrics") : std::nullopt);
   progress_line line(args.flag("quiet") || !primary, p.seconds);
   double best_valid = 0;
-  p.on_report = [&](const gate_train_report& r) {
+  p.on_event = [&](const gate_train_report& r) {
     best_valid = std::max(best_valid, r.valid_accuracy);
     metrics.add({{"event", "report"}, {"epoch", r.epoch}, {"samples", r.samples}, {"seconds", r.seconds},
                  {"train_accuracy", r.train_accuracy},
@@ -289,7 +289,7 @@ int run_train(const parsed_args& args, results& result) {
     rp.threads = p.threads;
     rp.seed = p.seed;
     rp.report_every = p.report_every;
-    rp.on_report = p.on_report;
+    rp.on_event = p.on_event;
     sel = train_gate_classifier_relaxed_selected(model.net, train.inputs, train.labels, valid.inputs, valid.labels, rp);
   } else {
     sel = train_gate_classifier_selected(model.net, train.inputs, train.labels, valid.inputs, valid.labels, p);

@@ -50,10 +50,10 @@ int learn_over(const R& r, const parsed_args& args, results& result) {
   tp.rate = rate == "constant" ? field_rate::constant : field_rate::normalized;
   tp.eta = static_cast<std::uint64_t>(args.integer("eta", 1));
   tp.momentum = static_cast<std::uint64_t>(args.integer("momentum", 1));
-  tp.batch_size = static_cast<std::size_t>(args.integer("batch", 1));
-  if (tp.batch_size == 0) throw usage_error("--batch must be at least 1 with --field");
+  tp.batch = static_cast<std::size_t>(args.integer("batch", 1));
+  if (tp.batch == 0) throw usage_error("--batch must be at least 1 with --field");
   tp.max_steps = static_cast<std::uint64_t>(args.integer("steps", 0));
-  tp.time_limit = args.real("time-limit", tp.max_steps != 0 ? 0 : 10);
+  tp.seconds = args.real("time-limit", tp.max_steps != 0 ? 0 : 10);
   tp.seed = static_cast<std::uint64_t>(args.integer("seed", 1));
   tp.threads = static_cast<unsigned>(args.integer("threads", 1));
   const std::string path = args.positionals()[0];
@@ -77,7 +77,7 @@ int learn_over(const R& r, const parsed_args& args, results& result) {
   std::cout << "data: " << path << " (" << rows.size() << " rows, " << n << " inputs, " << m << " outputs over " << r.name() << ")\n";
   std::cout << "model: " << args.value_or("model", "linear") << " (" << model.num_params() << " parameters), optimizer " << opt
             << ", rate " << rate << (tp.rate == field_rate::constant ? " eta " + std::to_string(tp.eta) : "") << ", batch "
-            << tp.batch_size << ", seed " << tp.seed << "\n";
+            << tp.batch << ", seed " << tp.seed << "\n";
   const auto res = train_field(model, x, y, tp);
   std::cout << "result: " << (res.stats.exact ? "exact" : "not exact") << " (" << res.stats.exact_rows << " of " << res.stats.rows
             << " rows exact) after " << res.stats.steps << " steps, " << res.stats.epochs << " epochs, "

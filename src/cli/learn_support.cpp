@@ -146,7 +146,7 @@ learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& 
   p.threads = threads;
   p.seed = seed;
   std::uint64_t step = 0;
-  p.on_report = [&](const gate_train_report& r) {
+  p.on_event = [&](const gate_train_report& r) {
     const auto wrong = [](double accuracy, std::size_t n) { return static_cast<std::uint64_t>(std::llround((1 - accuracy) * double(n))); };
     progress.event({.kind = "progress", .step = ++step, .seconds = r.seconds, .errors = wrong(r.train_accuracy, train.num_samples()),
                     .best_errors = wrong(r.train_accuracy, train.num_samples()),
@@ -234,7 +234,7 @@ learned_circuit learn_tabulated_forest(const decision_forest& teacher, const bit
   std::size_t decisions = 0;
   for (const auto& t : teacher.trees) decisions += t.decisions();
   const bit_dataset table = forest_table(teacher, n);
-  const diagram_stats d = search_diagram_order(table, {.time_limit = seconds});
+  const diagram_stats d = search_diagram_order(table, {.seconds = seconds});
   auto [net, balanced] = smaller_diagram(table, d.order);
   std::ostringstream desc;
   desc << "forest of " << teacher.trees.size() << " bagged decision trees, tabulated over the 2^" << n << " inputs: " << decisions
@@ -263,7 +263,7 @@ learned_circuit learn_threshold(const bit_dataset& train, const bit_dataset& val
 learned_circuit learn_diagram(const bit_dataset& table, double seconds, progress_printer& progress) {
   progress.attempt(1, "decision diagram");
   const auto start = std::chrono::steady_clock::now();
-  const diagram_stats d = search_diagram_order(table, {.time_limit = seconds});
+  const diagram_stats d = search_diagram_order(table, {.seconds = seconds});
   // Both shapes of the same diagram; the one whose AIG is smaller goes on (to ABC).
   auto [net, balanced] = smaller_diagram(table, d.order);
   learned_circuit out{std::move(net), "", {}, 1, 0, 0, std::nullopt};

@@ -243,7 +243,7 @@ diagram_stats search_diagram_order(const bit_dataset& table, const diagram_param
       std::vector<std::size_t> rest = best.order;  // the best order without v
       rest.erase(rest.begin() + at);
       for (std::size_t pos = 0; pos <= rest.size(); ++pos) {
-        if (elapsed() >= params.time_limit) {
+        if (elapsed() >= params.seconds) {
           best.orders_tried = tried;
           return best;
         }

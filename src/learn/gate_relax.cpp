@@ -358,7 +358,7 @@ gate_train_report train_gate_classifier_relaxed(gate_network& net, const bit_bat
     report.train_accuracy = seen == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(seen);
     report.flips = r.discretise();
     seen = correct = 0;
-    return !p.on_report || p.on_report(report);
+    return !p.on_event || p.on_event(report);
   };
   const auto started = std::chrono::steady_clock::now();
   const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
@@ -405,10 +405,10 @@ gate_selection train_gate_classifier_relaxed_selected(gate_network& net, const b
                                                       std::span<const std::uint32_t> labels, const bit_batch& valid_inputs,
                                                       std::span<const std::uint32_t> valid_labels, const gate_relax_params& p) {
   // Each report has just discretised the network: what validation measures is the discrete one.
-  return select_on_validation(net, inputs, valid_inputs, valid_labels, p.classes, p.threads, p.on_report,
+  return select_on_validation(net, inputs, valid_inputs, valid_labels, p.classes, p.threads, p.on_event,
                               [&](std::function<bool(const gate_train_report&)> report) {
                                 gate_relax_params q = p;
-                                q.on_report = std::move(report);
+                                q.on_event = std::move(report);
                                 train_gate_classifier_relaxed(net, inputs, labels, q);
                               });
 }

@@ -386,7 +386,7 @@ gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inpu
   const auto emit = [&] {
     report.train_accuracy = seen == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(seen);
     seen = correct = 0;
-    const bool go_on = !p.on_report || p.on_report(report);
+    const bool go_on = !p.on_event || p.on_event(report);
     return group != nullptr ? !group->any(!go_on) : go_on;
   };
   // The flip schedule: progress through the budget (samples of all epochs, or time when limited).
@@ -442,7 +442,7 @@ gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inpu
 
 gate_selection select_on_validation(gate_network& net, const bit_batch& inputs, const bit_batch& valid_inputs,
                                     std::span<const std::uint32_t> valid_labels, std::size_t classes, unsigned threads,
-                                    const std::function<bool(const gate_train_report&)>& on_report,
+                                    const std::function<bool(const gate_train_report&)>& on_event,
                                     const std::function<void(std::function<bool(const gate_train_report&)>)>& train) {
   if (valid_inputs.num_wires() != inputs.num_wires() || valid_inputs.num_samples() != valid_labels.size() || valid_labels.empty()) {
     throw std::invalid_argument("validation data: needs samples with as many inputs as the training data, one label each");
@@ -463,7 +463,7 @@ gate_selection select_on_validation(gate_network& net, const bit_batch& inputs, 
       best.assign(net.luts().begin(), net.luts().end());
     }
     sel.last = measured;
-    return !on_report || on_report(measured);
+    return !on_event || on_event(measured);
   });
   for (std::size_t g = 0; g < best.size(); ++g) net.set_lut(g, best[g]);
   return sel;
@@ -473,10 +473,10 @@ gate_selection train_gate_classifier_selected(gate_network& net, const bit_batch
                                               const bit_batch& valid_inputs, std::span<const std::uint32_t> valid_labels,
                                               const gate_train_params& p) {
   if (!p.tasks.empty()) throw std::invalid_argument("train_gate_classifier_selected: validation selection measures one task; p.tasks must be empty");
-  return select_on_validation(net, inputs, valid_inputs, valid_labels, p.classes, p.threads, p.on_report,
+  return select_on_validation(net, inputs, valid_inputs, valid_labels, p.classes, p.threads, p.on_event,
                               [&](std::function<bool(const gate_train_report&)> report) {
                                 gate_train_params q = p;
-                                q.on_report = std::move(report);
+                                q.on_event = std::move(report);
                                 train_gate_classifier(net, inputs, labels, q);
                               });
 }

@@ -107,7 +107,7 @@ class run_state {
   double seconds() const { return std::chrono::duration<double>(clock_type::now() - start_).count(); }
   bool out_of_budget(std::uint64_t steps) const {
     if (tp_.max_steps != 0 && steps >= tp_.max_steps) return true;
-    return tp_.time_limit > 0 && seconds() >= tp_.time_limit;
+    return tp_.seconds > 0 && seconds() >= tp_.seconds;
   }
   std::uint64_t train_errors(const bitvec& p) const { return sum(count_ones(scorer_, train_in_, p, runs())); }
   std::uint64_t valid_errors(const bitvec& p) const { return sum(count_ones(scorer_, *valid_in_, p, runs())); }
@@ -388,7 +388,7 @@ train_result train(const circuit<z2>& model, const bit_dataset& data, const trai
   // One team for every tape run of the training: a step is a few runs of a few milliseconds each.
   thread_team team(tp.threads != 0 ? tp.threads : std::max(1U, std::thread::hardware_concurrency()));
   run_state rs(tp, scorer, train_in, valid != nullptr ? &valid_in : nullptr, model.num_outputs(), data.num_cared_bits(), team);
-  batcher batches(train_in, tp.batch_size, rng);
+  batcher batches(train_in, tp.batch, rng);
 
   train_stats st;
   if (model.num_params() == 0) {  // nothing to learn: score the circuit as it is

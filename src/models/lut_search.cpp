@@ -55,7 +55,7 @@ search_outcome search_lut_networks(const bit_dataset& train, const bit_dataset* 
   // the budget flows to the shapes that make progress. The budget is shared by all attempts.
   const auto schedule = fixed ? std::vector<lut_network_params>{*fixed}
                               : architecture_schedule(train.num_inputs(), train.num_outputs(), base.seed);
-  const bool has_budget = base.time_limit > 0 || base.max_steps > 0;
+  const bool has_budget = base.seconds > 0 || base.max_steps > 0;
   search_outcome best;
   bool have = false;
   double spent = 0;
@@ -63,9 +63,9 @@ search_outcome search_lut_networks(const bit_dataset& train, const bit_dataset* 
   for (std::size_t i = 0;; ++i) {
     train_params tp = base;
     tp.seed = base.seed + 1000003ULL * i;
-    if (base.time_limit > 0) tp.time_limit = base.time_limit - spent;
+    if (base.seconds > 0) tp.seconds = base.seconds - spent;
     if (base.max_steps > 0) tp.max_steps = base.max_steps - steps_spent;
-    if ((base.time_limit > 0 && tp.time_limit <= 0.001) || (base.max_steps > 0 && steps_spent >= base.max_steps)) break;
+    if ((base.seconds > 0 && tp.seconds <= 0.001) || (base.max_steps > 0 && steps_spent >= base.max_steps)) break;
     tp.stop_when_stalled = has_budget;  // without a budget, one attempt restarts in place forever
     lut_network_params arch = schedule[i % schedule.size()];
     arch.seed = schedule[i % schedule.size()].seed + 7919ULL * (i / schedule.size());
@@ -127,19 +127,19 @@ learned_circuit per_output(const bit_dataset& train, const bit_dataset* valid, c
   const auto done = [&](std::size_t o) {
     return best[o] && best[o]->result.stats.exact && (valid == nullptr || best[o]->result.stats.valid_errors == 0);
   };
-  const bool has_budget = base.time_limit > 0 || base.max_steps > 0;
+  const bool has_budget = base.seconds > 0 || base.max_steps > 0;
   for (std::uint64_t pass = 0;; ++pass) {
     std::vector<std::size_t> pending;
     for (std::size_t o = 0; o < m; ++o) {
       if (!done(o)) pending.push_back(o);
     }
-    const bool time_left = base.time_limit <= 0 || total.seconds < base.time_limit - 0.001;
+    const bool time_left = base.seconds <= 0 || total.seconds < base.seconds - 0.001;
     const bool steps_left = base.max_steps == 0 || total.steps < base.max_steps;
     if (pending.empty() || (pass > 0 && (!has_budget || !time_left || !steps_left))) break;
     for (std::size_t i = 0; i < pending.size(); ++i) {
       const std::size_t o = pending[i], left = pending.size() - i;
       train_params tp = base;
-      if (base.time_limit > 0) tp.time_limit = std::max(0.001, (base.time_limit - total.seconds) / double(left));
+      if (base.seconds > 0) tp.seconds = std::max(0.001, (base.seconds - total.seconds) / double(left));
       if (base.max_steps > 0) tp.max_steps = std::max<std::uint64_t>(1, (base.max_steps - std::min(base.max_steps, total.steps)) / left);
       tp.seed = base.seed + 7777ULL * (o + 1) + 1000003ULL * pass;
       if (observer.output) observer.output(o + 1, m);
@@ -188,12 +188,12 @@ learned_circuit learn_lut_circuit(const bit_dataset& train, const bit_dataset* v
   if (mode == decompose_mode::outputs) return per_output(train, valid, base, observer);
   // automatic: a joint network with a third of the budget, then one network per output
   train_params joint_tp = base;
-  if (base.time_limit > 0) joint_tp.time_limit = base.time_limit / 3;
+  if (base.seconds > 0) joint_tp.seconds = base.seconds / 3;
   if (base.max_steps > 0) joint_tp.max_steps = std::max<std::uint64_t>(1, base.max_steps / 3);
   auto joint = from_search(search_lut_networks(train, valid, joint_tp, std::nullopt, nullptr, observer));
   if (joint.stats.exact && (valid == nullptr || joint.stats.valid_errors == 0)) return joint;
   train_params rest = base;
-  if (base.time_limit > 0) rest.time_limit = std::max(0.001, base.time_limit - joint.seconds);
+  if (base.seconds > 0) rest.seconds = std::max(0.001, base.seconds - joint.seconds);
   if (base.max_steps > 0) rest.max_steps = std::max<std::uint64_t>(1, base.max_steps - std::min(base.max_steps, joint.steps));
   auto parts = per_output(train, valid, rest, observer);
   const auto score = [](const learned_circuit& l) { return std::make_pair(l.stats.valid_errors.value_or(0), l.stats.train_errors); };

@@ -122,7 +122,7 @@ TEST_CASE("the order search finds the linear order of x0x1 + x2x3 + x4x5 + x6x7"
     for (std::size_t i = 0; i < 8; ++i) orig |= ((s >> where[i]) & 1U) << i;
     table.targets.set(0, s, d.targets.get(0, orig));
   }
-  const auto found = search_diagram_order(table, {.time_limit = 5});
+  const auto found = search_diagram_order(table, {.seconds = 5});
   CHECK(found.nodes == 8);
   CHECK(found.orders_tried >= 4);
   CHECK(wrong_cared_bits(diagram_circuit(table, found.order), table) == 0);

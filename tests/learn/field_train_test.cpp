@@ -72,7 +72,7 @@ TEST_CASE("momentum and batches run and report consistent statistics", "[field_t
   std::vector<std::uint64_t> hidden(6);
   for (auto& v : hidden) v = r.from_integer(g());
   auto [x, y] = data_of(model, hidden, 40, g);
-  const auto res = train_field(model, x, y, {.optimizer = field_optimizer::momentum, .batch_size = 8, .max_steps = 50, .seed = 2});
+  const auto res = train_field(model, x, y, {.optimizer = field_optimizer::momentum, .batch = 8, .max_steps = 50, .seed = 2});
   CHECK(res.stats.steps <= 55);
   CHECK(res.stats.rows == 40);
   CHECK(res.stats.exact == (res.stats.exact_rows == 40));

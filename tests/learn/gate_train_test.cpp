@@ -135,7 +135,7 @@ TEST_CASE("gate training: reports, early stop and bad data", "[learn][gate]") {
   auto net = toy_network(5);
   auto p = toy_params(1, kernel_variant::automatic);
   std::size_t reports = 0;
-  p.on_report = [&](const gate_train_report& r) {
+  p.on_event = [&](const gate_train_report& r) {
     ++reports;
     CHECK(r.train_accuracy >= 0.0);
     return r.epoch < 2;  // stop after the second epoch's report
@@ -158,7 +158,7 @@ TEST_CASE("an annealed flip fraction flips fewer entries as training goes on", "
     p.epochs = 8;
     p.final_flip_fraction = final_fraction;
     std::vector<std::size_t> flips;
-    p.on_report = [&](const gate_train_report& r) {
+    p.on_event = [&](const gate_train_report& r) {
       flips.push_back(r.flips);
       return true;
     };

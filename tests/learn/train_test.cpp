@@ -101,7 +101,7 @@ TEST_CASE("mini-batches: vote compares proposals on one batch and still learns",
   const auto data = generate_table("majority", 9);  // 512 rows
   const auto f = make_lut_network(9, 1, {.k = 3, .widths = {3}, .seed = 2}).build();
   auto tp = budget(optimizer_kind::vote, 4000, 3);
-  tp.batch_size = 128;
+  tp.batch = 128;
   tp.stop_when_exact = false;
   const bitvec zero(f.num_params());
   const auto start = count_errors(f, zero, data);
@@ -138,6 +138,6 @@ TEST_CASE("optimizer names round-trip", "[train]") {
 
 TEST_CASE("train's default budget is finite, so an unlearnable target still returns", "[train]") {
   const train_params defaults;
-  CHECK(defaults.time_limit > 0);
-  CHECK(defaults.time_limit <= 60);
+  CHECK(defaults.seconds > 0);
+  CHECK(defaults.seconds <= 60);
 }

@@ -100,7 +100,7 @@ TEST_CASE("keep-best training leaves the tables that scored best on validation",
   p.threads = 1;
   p.report_every = 512;
   std::vector<double> seen;
-  p.on_report = [&](const gate_train_report& rep) {
+  p.on_event = [&](const gate_train_report& rep) {
     CHECK(rep.valid_accuracy >= 0);
     seen.push_back(rep.valid_accuracy);
     return true;

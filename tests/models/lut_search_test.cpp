@@ -31,7 +31,7 @@ bool computes(const circuit<z2>& f, const bit_dataset& d) {
 train_params budget(std::uint64_t steps) {
   train_params tp;
   tp.max_steps = steps;
-  tp.time_limit = 0;
+  tp.seconds = 0;
   tp.threads = 1;
   tp.seed = 5;
   return tp;

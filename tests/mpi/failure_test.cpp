@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     p.report_every = 512;
     p.threads = 1;
     p.processes = &group;
-    p.on_report = [&](const gate_train_report& r) {
+    p.on_event = [&](const gate_train_report& r) {
       if (group.rank() == 1 && r.samples > 2000) throw std::runtime_error("the data of this process went missing");
       return true;
     };

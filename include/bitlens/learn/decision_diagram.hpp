@@ -22,7 +22,7 @@ namespace bitlens {
 
 /// Options of the order search of decision_diagram_circuit.
 struct diagram_params {
-  double time_limit = 1.0;  // seconds for sifting after the start candidates; 0: start candidates only
+  double seconds = 1.0;  // seconds for sifting after the start candidates; 0: start candidates only
 };
 
 /// What a diagram (or the search for one) measured.
@@ -56,7 +56,7 @@ enum class diagram_shape : std::uint8_t {
 /// The circuit of the diagram of `table` for `order`: exact on every cared row of every output.
 circuit<z2> diagram_circuit(const bit_dataset& table, std::span<const std::size_t> order, diagram_shape shape = diagram_shape::chains);
 
-/// Searches variable orders for `params.time_limit` seconds and returns the smallest diagram's order
+/// Searches variable orders for `params.seconds` seconds and returns the smallest diagram's order
 /// (stats->order) and size. Deterministic for a given table apart from where the time runs out.
 diagram_stats search_diagram_order(const bit_dataset& table, const diagram_params& params = {});
 

@@ -34,9 +34,9 @@ struct field_train_params {
   field_rate rate = field_rate::constant;
   std::uint64_t eta = 1;        // the constant learning rate, as an integer mapped into the field
   std::uint64_t momentum = 1;   // μ for the momentum optimizer
-  std::size_t batch_size = 1;   // samples per step (1 = per-sample updates, as in RDA)
+  std::size_t batch = 1;        // samples per step (1 = per-sample updates, as in RDA)
   std::uint64_t max_steps = 0;  // 0 = none
-  double time_limit = 0;        // seconds; 0 = none
+  double seconds = 0;           // wall-clock budget; 0 = none
   std::uint64_t seed = 1;
   unsigned threads = 1;
 };
@@ -104,13 +104,13 @@ field_train_result<R> train_field(const circuit<R>& model, const lane_batch<R>& 
   thread_team team(tp.threads != 0 ? tp.threads : std::max(1U, std::thread::hardware_concurrency()));  // for every run below
   const element eta = r.from_integer(tp.eta), mu = r.from_integer(tp.momentum);
   std::vector<element> velocity(np, r.zero());
-  const std::size_t batch = std::max<std::size_t>(1, std::min(tp.batch_size, std::max<std::size_t>(rows, 1)));
+  const std::size_t batch = std::max<std::size_t>(1, std::min(tp.batch, std::max<std::size_t>(rows, 1)));
   std::vector<std::size_t> order(rows);
   std::iota(order.begin(), order.end(), std::size_t{0});
   const auto start = std::chrono::steady_clock::now();
   auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
   auto out_of_budget = [&] {
-    return (tp.max_steps != 0 && result.stats.steps >= tp.max_steps) || (tp.time_limit > 0 && seconds() >= tp.time_limit);
+    return (tp.max_steps != 0 && result.stats.steps >= tp.max_steps) || (tp.seconds > 0 && seconds() >= tp.seconds);
   };
   // Exact rows of the whole data set: residual outputs of the step circuit.
   auto exact_rows = [&] {

@@ -61,11 +61,11 @@ struct gate_relax_params {
   /// (input_views.hpp), drawn uniformly at random; each view has one entry per input. Empty: the
   /// samples as they are. Validation (…_selected) sees the samples as they are.
   std::vector<input_view> input_views = {};
-  /// Report every this many samples (0: once per epoch) to on_report; false stops training.
+  /// Report every this many samples (0: once per epoch) to on_event; false stops training.
   /// A report's `flips` counts the gates whose most likely function changed since the start, its
   /// train_accuracy is the relaxed network's over the samples since the previous report.
   std::size_t report_every = 0;
-  std::function<bool(const gate_train_report&)> on_report = {};
+  std::function<bool(const gate_train_report&)> on_event = {};
 };
 
 /// The relaxed network's mean softmax cross-entropy over the samples (scores: group sums / tau),

@@ -99,7 +99,7 @@ struct gate_train_params {
   /// Report every this many samples (0: once per epoch) …
   std::size_t report_every = 0;
   /// … to this callback; returning false stops training.
-  std::function<bool(const gate_train_report&)> on_report;
+  std::function<bool(const gate_train_report&)> on_event;
 };
 
 /// What one step saw.
@@ -181,17 +181,17 @@ struct gate_selection {
 
 /// Model selection shared by the training methods: calls train(report), where report is the
 /// callback train must call at each of its reports; at the start and at every report the
-/// network's class accuracy on the validation samples is measured (and passed on to on_report,
+/// network's class accuracy on the validation samples is measured (and passed on to on_event,
 /// which may stop training by returning false), and `net` is left with the tables that scored best
 /// (the earliest of equals). Throws std::invalid_argument when the validation data does not match.
 gate_selection select_on_validation(gate_network& net, const bit_batch& inputs, const bit_batch& valid_inputs,
                                     std::span<const std::uint32_t> valid_labels, std::size_t classes, unsigned threads,
-                                    const std::function<bool(const gate_train_report&)>& on_report,
+                                    const std::function<bool(const gate_train_report&)>& on_event,
                                     const std::function<void(std::function<bool(const gate_train_report&)>)>& train);
 
 /// Trains like train_gate_classifier, measures class accuracy on the validation samples at every
 /// report (and at the start), and leaves `net` with the tables that scored best there (the earliest
-/// of equals): the model is chosen on validation data, never on test data. p.on_report sees each
+/// of equals): the model is chosen on validation data, never on test data. p.on_event sees each
 /// report with valid_accuracy set. One task only (std::invalid_argument when p.tasks is set).
 gate_selection train_gate_classifier_selected(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
                                               const bit_batch& valid_inputs, std::span<const std::uint32_t> valid_labels,

@@ -54,9 +54,9 @@ struct train_event {
 struct train_params {
   optimizer_kind optimizer = optimizer_kind::vote;
   vote_params vote;
-  std::size_t batch_size = 0;     // samples per step (rounded up to 64); 0 = the whole training set
+  std::size_t batch = 0;          // samples per step (rounded up to 64); 0 = the whole training set
   std::uint64_t max_steps = 0;    // step budget (a step is one pass of the step circuit); 0 = none
-  double time_limit = 10;         // seconds; 0 = none (a finite default: an unlearnable target still returns)
+  double seconds = 10;            // wall-clock budget; 0 = none (a finite default: an unlearnable target still returns)
   std::uint64_t seed = 1;
   unsigned threads = 0;           // 0 = all hardware threads
   std::size_t patience = 0;       // proposals without progress before a perturbation; 0 = automatic
