@@ -14,7 +14,7 @@ cpu_features detect() noexcept {
   f.pclmul = __builtin_cpu_supports("pclmul");
   f.avx2 = __builtin_cpu_supports("avx2") && f.popcnt;
   f.avx512 = f.avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-             __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vpopcntdq");
+             __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vpopcntdq");
   f.avx512_ifma = f.avx512 && __builtin_cpu_supports("avx512ifma");
   f.gfni = __builtin_cpu_supports("gfni");
   f.vpclmulqdq = __builtin_cpu_supports("vpclmulqdq");
@@ -44,7 +44,7 @@ kernel_variant resolve(kernel_variant requested, std::string_view who) {
     return cpu().avx512 ? kernel_variant::avx512 : cpu().avx2 ? kernel_variant::avx2 : kernel_variant::portable;
   }
   if (!cpu_runs(requested)) {
-    const char* need = requested == kernel_variant::avx2 ? "AVX2 and POPCNT" : "AVX-512 F, BW, VL and VPOPCNTDQ";
+    const char* need = requested == kernel_variant::avx2 ? "AVX2 and POPCNT" : "AVX-512 F, BW, VL, DQ and VPOPCNTDQ";
     throw std::invalid_argument(std::string(who) + ": the " + std::string(name(requested)) +
                                 " kernels were requested, but this CPU lacks " + need);
   }

@@ -12,7 +12,7 @@ namespace bitlens {
 /// portable one); they differ only in speed.
 ///   portable — baseline x86-64 (or any target): plain 64-bit words.
 ///   avx2     — AVX2 and POPCNT: 256-bit vectors.
-///   avx512   — AVX-512 F, BW, VL and VPOPCNTDQ: 512-bit vectors, VPOPCNTQ counts and VPTERNLOGQ
+///   avx512   — AVX-512 F, BW, VL, DQ and VPOPCNTDQ: 512-bit vectors, VPOPCNTQ counts and VPTERNLOGQ
 ///              logic. Field kernels additionally use GFNI and VPCLMULQDQ where the CPU has them.
 ///              The relaxed-gate kernels (float, bound by scattered loads) run their AVX2 copy.
 enum class kernel_variant : std::uint8_t { automatic, portable, avx2, avx512 };
@@ -20,7 +20,7 @@ enum class kernel_variant : std::uint8_t { automatic, portable, avx2, avx512 };
 /// What this CPU (and its operating system, for the AVX-512 register state) supports. Read once.
 struct cpu_features {
   bool popcnt = false, pclmul = false, avx2 = false;
-  bool avx512 = false;  // F, BW, VL and VPOPCNTDQ together: what the avx512 variant needs
+  bool avx512 = false;  // F, BW, VL, DQ and VPOPCNTDQ together: what the avx512 variant needs
   bool avx512_ifma = false, gfni = false, vpclmulqdq = false;
 };
 
