@@ -3,7 +3,7 @@
 
 #include "bitlens/eval/group_count.hpp"
 #include "bitlens/eval/tile_runner.hpp"
-#include "gate_kernels.hpp"
+#include "word_kernels.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -20,7 +20,7 @@ struct literal {
 };
 
 struct pending_op {
-  gate_op op;
+  bit_op op;
   std::uint32_t a, b;  // value ids
 };
 
@@ -45,16 +45,16 @@ class specialiser {
       case 0x5: return {a.id, true};
       case 0xC: return {b.id, false};
       case 0x3: return {b.id, true};
-      case 0x8: return emit(gate_op::and_, a.id, b.id, false);
-      case 0x7: return emit(gate_op::and_, a.id, b.id, true);
-      case 0xE: return emit(gate_op::or_, a.id, b.id, false);
-      case 0x1: return emit(gate_op::or_, a.id, b.id, true);
-      case 0x6: return emit(gate_op::xor_, a.id, b.id, false);
-      case 0x9: return emit(gate_op::xor_, a.id, b.id, true);
-      case 0x2: return emit(gate_op::andn, a.id, b.id, false);  // a ∧ ¬b
-      case 0xD: return emit(gate_op::andn, a.id, b.id, true);
-      case 0x4: return emit(gate_op::andn, b.id, a.id, false);  // ¬a ∧ b
-      default: return emit(gate_op::andn, b.id, a.id, true);     // 0xB: a ∨ ¬b
+      case 0x8: return emit(bit_op::and_, a.id, b.id, false);
+      case 0x7: return emit(bit_op::and_, a.id, b.id, true);
+      case 0xE: return emit(bit_op::or_, a.id, b.id, false);
+      case 0x1: return emit(bit_op::or_, a.id, b.id, true);
+      case 0x6: return emit(bit_op::xor_, a.id, b.id, false);
+      case 0x9: return emit(bit_op::xor_, a.id, b.id, true);
+      case 0x2: return emit(bit_op::andn, a.id, b.id, false);  // a ∧ ¬b
+      case 0xD: return emit(bit_op::andn, a.id, b.id, true);
+      case 0x4: return emit(bit_op::andn, b.id, a.id, false);  // ¬a ∧ b
+      default: return emit(bit_op::andn, b.id, a.id, true);     // 0xB: a ∨ ¬b
     }
   }
 
@@ -62,7 +62,7 @@ class specialiser {
   std::uint32_t positive(literal x) {
     if (!x.neg) return x.id;
     if (x.id == 0) return ones_id;
-    return emit(gate_op::not_, x.id, x.id, false).id;
+    return emit(bit_op::not_, x.id, x.id, false).id;
   }
 
   std::vector<pending_op> ops;
@@ -73,7 +73,7 @@ class specialiser {
     if (f0 == f1) return {0, f0 != 0};
     return {x, f0 != 0};  // f = x (0,1) or ¬x (1,0)
   }
-  literal emit(gate_op op, std::uint32_t a, std::uint32_t b, bool neg) {
+  literal emit(bit_op op, std::uint32_t a, std::uint32_t b, bool neg) {
     ops.push_back({op, a, b});
     return {next_id_++, neg};
   }
@@ -154,7 +154,7 @@ void compiled_gates::run(const bit_batch& inputs, eval_params ep, Sink&& make_si
   const std::size_t tw = tile_words(ep);
   const std::size_t num_tiles = (total_words + tw - 1) / tw;
   const unsigned threads = run_members(ep, num_tiles);
-  const auto kernel = gate_kernels::select(ep.kernels);
+  const auto kernel = kernels::select(ep.kernels);  // the tape's word kernels: one instruction set
   auto worker = [&](unsigned id) {
     auto sink = make_sink(id);
     word_vector scratch((num_slots_ + 2) * tw, 0);
@@ -167,7 +167,7 @@ void compiled_gates::run(const bit_batch& inputs, eval_params ep, Sink&& make_si
       const std::size_t start = tile * tw, words = std::min(tw, total_words - start);
       // Inputs are read in place; no instruction writes an input register.
       for (std::size_t i = 0; i < num_inputs_; ++i) regs[2 + i] = const_cast<std::uint64_t*>(inputs.wire(i).words().data() + start);
-      kernel.run_ops(code_.data(), code_.size(), regs.data(), words);
+      kernel.run_all(code_, regs.data(), words);
       sink(start, words, regs.data());
     }
   };

@@ -4,8 +4,6 @@
 // gate_kernels_avx512.cpp (compiled for AVX-512 with VPOPCNTDQ) on 512- and 256-bit vectors.
 #pragma once
 
-#include "bitlens/eval/gate_instr.hpp"
-
 #include <cstddef>
 #include <cstdint>
 
@@ -40,8 +38,6 @@ struct variant {
   /// Reads the output adjoints from the last layer's rows, propagates them to the earlier layers
   /// (overwriting their rows) and adds every gate's counts.
   void (*reverse)(const tile_args&);
-  /// Runs compiled inference code over `words` words of every register (any word count).
-  void (*run_ops)(const gate_instr* code, std::size_t n, std::uint64_t* const* regs, std::size_t words);
 };
 
 variant portable();

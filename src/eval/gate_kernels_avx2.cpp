@@ -35,12 +35,9 @@ struct avx2_ops : vec256_ops {
 
 void forward_avx2(const tile_args& t) { forward_body<avx2_ops>(t); }
 void reverse_avx2(const tile_args& t) { reverse_body<avx2_ops>(t); }
-void run_ops_avx2(const gate_instr* code, std::size_t n, std::uint64_t* const* regs, std::size_t words) {
-  run_ops_body<avx2_ops>(code, n, regs, words);
-}
 
 }  // namespace
 
-variant avx2() { return {forward_avx2, reverse_avx2, run_ops_avx2}; }
+variant avx2() { return {forward_avx2, reverse_avx2}; }
 
 }  // namespace bitlens::gate_kernels

@@ -20,8 +20,6 @@ struct avx512_ops {
   static constexpr std::size_t words = 8;
   static vec load(const std::uint64_t* p) { return _mm512_load_si512(p); }
   static void store(std::uint64_t* p, vec v) { _mm512_store_si512(p, v); }
-  static vec loadu(const std::uint64_t* p) { return _mm512_loadu_si512(p); }
-  static void storeu(std::uint64_t* p, vec v) { _mm512_storeu_si512(p, v); }
   static vec broadcast(std::uint64_t x) { return _mm512_set1_epi64(static_cast<long long>(x)); }
   static vec and_(vec a, vec b) { return _mm512_and_si512(a, b); }
   static vec or_(vec a, vec b) { return _mm512_or_si512(a, b); }
@@ -87,12 +85,9 @@ void reverse_avx512(const tile_args& t) {
   if (t.words % 8 == 0) return reverse_body<avx512_ops>(t);
   reverse_body<avx512vl_ops>(t);
 }
-void run_ops_avx512(const gate_instr* code, std::size_t n, std::uint64_t* const* regs, std::size_t words) {
-  run_ops_body<avx512_ops>(code, n, regs, words);
-}
 
 }  // namespace
 
-variant avx512() { return {forward_avx512, reverse_avx512, run_ops_avx512}; }
+variant avx512() { return {forward_avx512, reverse_avx512}; }
 
 }  // namespace bitlens::gate_kernels

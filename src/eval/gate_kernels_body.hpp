@@ -6,9 +6,9 @@
 //   out = c0 ⊕ c1·a ⊕ c2·b ⊕ c3·a·b,   c0 = t0, c1 = t0⊕t1, c2 = t0⊕t2, c3 = t0⊕t1⊕t2⊕t3,
 // so ∂out/∂a = c1 ⊕ c3·b and ∂out/∂b = c2 ⊕ c3·a; the coefficients are broadcast to full words.
 //
-// A policy V provides vec, words (64-bit words per vec), load/store (aligned), loadu/storeu,
-// broadcast, and_/or_/xor_, is_zero, and count8(x, acc, add): acc[k] = (add ? acc[k] : 0) +
-// popcount(x[k]) for k < 8. It may also provide xor_and(x, y, z) = x ⊕ (y·z) and or_and(x, y, z) =
+// A policy V provides vec, words (64-bit words per vec), load/store (aligned), broadcast,
+// and_/or_/xor_, is_zero, and count8(x, acc, add): acc[k] = (add ? acc[k] : 0) + popcount(x[k])
+// for k < 8. It may also provide xor_and(x, y, z) = x ⊕ (y·z) and or_and(x, y, z) =
 // x ∨ (y·z) as one instruction (AVX-512's VPTERNLOGQ); otherwise they are composed of two.
 #pragma once
 
@@ -145,48 +145,6 @@ void reverse_body(const tile_args& t) {
         V::store(db + i, xor_and<V>(V::load(db + i), vd, grad_b));
         V::store(mb + i, or_and<V>(V::load(mb + i), vm, grad_b));
       }
-    }
-  }
-}
-
-template <class V, class Op>
-inline void binary_words(std::uint64_t* d, const std::uint64_t* a, const std::uint64_t* b, std::size_t words, Op op) {
-  std::size_t i = 0;
-  for (; i + V::words <= words; i += V::words) V::storeu(d + i, op(V::loadu(a + i), V::loadu(b + i)));
-  for (; i < words; ++i) d[i] = op(a[i], b[i]);
-}
-
-// Operators usable on both a V::vec and a plain word (the scalar tail).
-struct and_op {
-  template <class T> T operator()(T a, T b) const { return a & b; }
-};
-struct or_op {
-  template <class T> T operator()(T a, T b) const { return a | b; }
-};
-struct xor_op {
-  template <class T> T operator()(T a, T b) const { return a ^ b; }
-};
-struct andn_op {
-  template <class T> T operator()(T a, T b) const { return a & ~b; }
-};
-
-struct not_op {
-  template <class T> T operator()(T a, T) const { return ~a; }
-};
-
-template <class V>
-void run_ops_body(const gate_instr* code, std::size_t n, std::uint64_t* const* regs, std::size_t words) {
-  for (std::size_t k = 0; k < n; ++k) {
-    const gate_instr& in = code[k];
-    std::uint64_t* d = regs[in.dst];
-    const std::uint64_t* a = regs[in.a];
-    const std::uint64_t* b = regs[in.b];
-    switch (in.op) {
-      case gate_op::and_: binary_words<V>(d, a, b, words, and_op{}); break;
-      case gate_op::or_: binary_words<V>(d, a, b, words, or_op{}); break;
-      case gate_op::xor_: binary_words<V>(d, a, b, words, xor_op{}); break;
-      case gate_op::andn: binary_words<V>(d, a, b, words, andn_op{}); break;
-      case gate_op::not_: binary_words<V>(d, a, a, words, not_op{}); break;
     }
   }
 }

@@ -13,8 +13,6 @@ struct word_ops {
   static constexpr std::size_t words = 1;
   static vec load(const std::uint64_t* p) { return *p; }
   static void store(std::uint64_t* p, vec v) { *p = v; }
-  static vec loadu(const std::uint64_t* p) { return *p; }
-  static void storeu(std::uint64_t* p, vec v) { *p = v; }
   static vec broadcast(std::uint64_t x) { return x; }
   static vec and_(vec a, vec b) { return a & b; }
   static vec or_(vec a, vec b) { return a | b; }
@@ -27,13 +25,10 @@ struct word_ops {
 
 void forward_portable(const tile_args& t) { forward_body<word_ops>(t); }
 void reverse_portable(const tile_args& t) { reverse_body<word_ops>(t); }
-void run_ops_portable(const gate_instr* code, std::size_t n, std::uint64_t* const* regs, std::size_t words) {
-  run_ops_body<word_ops>(code, n, regs, words);
-}
 
 }  // namespace
 
-variant portable() { return {forward_portable, reverse_portable, run_ops_portable}; }
+variant portable() { return {forward_portable, reverse_portable}; }
 
 variant select(kernel_variant requested) {
   switch (resolve(requested, "gate kernels")) {

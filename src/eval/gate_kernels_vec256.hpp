@@ -17,8 +17,6 @@ struct vec256_ops {
   static constexpr std::size_t words = 4;
   static vec load(const std::uint64_t* p) { return _mm256_load_si256(reinterpret_cast<const __m256i*>(p)); }
   static void store(std::uint64_t* p, vec v) { _mm256_store_si256(reinterpret_cast<__m256i*>(p), v); }
-  static vec loadu(const std::uint64_t* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
-  static void storeu(std::uint64_t* p, vec v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }
   static vec broadcast(std::uint64_t x) { return _mm256_set1_epi64x(static_cast<long long>(x)); }
   static vec and_(vec a, vec b) { return _mm256_and_si256(a, b); }
   static vec or_(vec a, vec b) { return _mm256_or_si256(a, b); }

@@ -35,11 +35,11 @@ tape::tape(const circuit<z2>& f) : num_inputs_(f.num_inputs()), num_params_(f.nu
       continue;
     }
     const wire a = plan.rep[nd.a], b = plan.rep[nd.b];
-    tape_instr in{};
+    bit_instr in{};
     if (nd.kind == op::add && (is_const_one(f, a) || is_const_one(f, b))) {
-      in = {tape_op::not_, 0, plan.reg[is_const_one(f, a) ? b : a], 0};
+      in = {bit_op::not_, 0, plan.reg[is_const_one(f, a) ? b : a], 0};
     } else {
-      in = {nd.kind == op::add ? tape_op::xor_ : tape_op::and_, 0, plan.reg[a], plan.reg[b]};
+      in = {nd.kind == op::add ? bit_op::xor_ : bit_op::and_, 0, plan.reg[a], plan.reg[b]};
     }
     in.dst = plan.destination(k, a, b);
     code_.push_back(in);

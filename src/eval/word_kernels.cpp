@@ -7,11 +7,15 @@
 namespace bitlens::kernels {
 namespace {
 
-void run_portable(std::span<const tape_instr> code, std::uint64_t* const* regs, std::size_t words) { run_body(code, regs, words); }
+void run_portable(std::span<const bit_instr> code, std::uint64_t* const* regs, std::size_t words) { run_body<false>(code, regs, words); }
+void run_all_portable(std::span<const bit_instr> code, std::uint64_t* const* regs, std::size_t words) { run_body<true>(code, regs, words); }
 std::uint64_t popcount_portable(const std::uint64_t* p, std::size_t words) { return popcount_body(p, words); }
 
-__attribute__((target("avx2,popcnt"))) void run_avx2(std::span<const tape_instr> code, std::uint64_t* const* regs, std::size_t words) {
-  run_body(code, regs, words);
+__attribute__((target("avx2,popcnt"))) void run_avx2(std::span<const bit_instr> code, std::uint64_t* const* regs, std::size_t words) {
+  run_body<false>(code, regs, words);
+}
+__attribute__((target("avx2,popcnt"))) void run_all_avx2(std::span<const bit_instr> code, std::uint64_t* const* regs, std::size_t words) {
+  run_body<true>(code, regs, words);
 }
 __attribute__((target("avx2,popcnt"))) std::uint64_t popcount_avx2(const std::uint64_t* p, std::size_t words) {
   return popcount_body(p, words);
@@ -24,8 +28,11 @@ __attribute__((target("avx2,popcnt"))) std::uint64_t popcount_avx2(const std::ui
 #else
 #define BITLENS_AVX512 target("avx2,popcnt,avx512f,avx512bw,avx512vl,avx512vpopcntdq,prefer-vector-width=512")
 #endif
-__attribute__((BITLENS_AVX512)) void run_avx512(std::span<const tape_instr> code, std::uint64_t* const* regs, std::size_t words) {
-  run_body(code, regs, words);
+__attribute__((BITLENS_AVX512)) void run_avx512(std::span<const bit_instr> code, std::uint64_t* const* regs, std::size_t words) {
+  run_body<false>(code, regs, words);
+}
+__attribute__((BITLENS_AVX512)) void run_all_avx512(std::span<const bit_instr> code, std::uint64_t* const* regs, std::size_t words) {
+  run_body<true>(code, regs, words);
 }
 __attribute__((BITLENS_AVX512)) std::uint64_t popcount_avx512(const std::uint64_t* p, std::size_t words) {
   return popcount_body(p, words);
@@ -36,9 +43,9 @@ __attribute__((BITLENS_AVX512)) std::uint64_t popcount_avx512(const std::uint64_
 
 variant select(kernel_variant requested) {
   switch (resolve(requested, "tape kernels")) {
-    case kernel_variant::avx512: return {run_avx512, popcount_avx512};
-    case kernel_variant::avx2: return {run_avx2, popcount_avx2};
-    default: return {run_portable, popcount_portable};
+    case kernel_variant::avx512: return {run_avx512, run_all_avx512, popcount_avx512};
+    case kernel_variant::avx2: return {run_avx2, run_all_avx2, popcount_avx2};
+    default: return {run_portable, run_all_portable, popcount_portable};
   }
 }
 

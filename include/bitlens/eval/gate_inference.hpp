@@ -6,7 +6,7 @@
 #pragma once
 
 #include "bitlens/algebra/bit_batch.hpp"
-#include "bitlens/eval/gate_instr.hpp"
+#include "bitlens/eval/bit_instr.hpp"
 #include "bitlens/eval/gate_network.hpp"
 #include "bitlens/eval/tape.hpp"
 
@@ -25,7 +25,7 @@ class compiled_gates {
   /// Word operations per tile word after specialisation and dead-gate removal.
   std::size_t num_ops() const noexcept { return code_.size(); }
   std::size_t num_slots() const noexcept { return num_slots_; }
-  std::span<const gate_instr> instructions() const noexcept { return code_; }
+  std::span<const bit_instr> instructions() const noexcept { return code_; }
   /// Register of output k: 0 zeros, 1 ones, [2, 2 + inputs) inputs, then slots.
   std::uint32_t output_register(std::size_t k) const { return outputs_.at(k); }
 
@@ -44,7 +44,7 @@ class compiled_gates {
 
   std::size_t num_inputs_ = 0;
   std::size_t num_slots_ = 0;
-  std::vector<gate_instr> code_;
+  std::vector<bit_instr> code_;
   std::vector<std::uint32_t> outputs_;
 };
 

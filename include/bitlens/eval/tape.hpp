@@ -13,21 +13,14 @@
 #include "bitlens/algebra/z2.hpp"
 #include "bitlens/ir/circuit.hpp"
 
+#include "bitlens/eval/bit_instr.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
 
 namespace bitlens {
-
-/// Word-level operations of a tape.
-enum class tape_op : std::uint8_t { xor_, and_, not_ };
-
-/// dst ← a op b (b unused for not_). Registers are indices into the register file.
-struct tape_instr {
-  tape_op op;
-  std::uint32_t dst, a, b;
-};
 
 class thread_team;  // eval/thread_team.hpp
 
@@ -57,7 +50,7 @@ class tape {
   std::size_t num_outputs() const noexcept { return outputs_.size(); }
   /// Scratch slots needed after liveness-based reuse (≤ the number of nodes).
   std::size_t num_slots() const noexcept { return num_slots_; }
-  std::span<const tape_instr> instructions() const noexcept { return code_; }
+  std::span<const bit_instr> instructions() const noexcept { return code_; }
   /// Register holding output k at the end of a tile.
   std::uint32_t output_register(std::size_t k) const { return outputs_.at(k); }
   /// First scratch register; registers below it are constants, inputs and parameters.
@@ -69,7 +62,7 @@ class tape {
   std::size_t num_inputs_ = 0;
   std::size_t num_params_ = 0;
   std::size_t num_slots_ = 0;
-  std::vector<tape_instr> code_;
+  std::vector<bit_instr> code_;
   std::vector<std::uint32_t> outputs_;
 };
 
