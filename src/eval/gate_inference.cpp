@@ -1,6 +1,7 @@
 // Compilation of a gate_network to specialised word operations, and the tiled inference runner.
 #include "bitlens/eval/gate_inference.hpp"
 
+#include "bitlens/eval/detail/slot_plan.hpp"
 #include "bitlens/eval/group_count.hpp"
 #include "bitlens/eval/tile_runner.hpp"
 #include "word_kernels.hpp"
@@ -94,46 +95,28 @@ compiled_gates::compiled_gates(const gate_network& net) : num_inputs_(net.num_in
   const std::size_t first_out = net.num_nodes() - net.num_outputs();
   for (std::size_t k = 0; k < net.num_outputs(); ++k) out_ids.push_back(sp.positive(node[first_out + k]));
 
-  // Liveness over the emitted ops: which are needed, and the last op reading each value.
+  // The emitted ops as straight-line code for the planner (eval/detail/slot_plan.hpp): value 0 is
+  // the constant 0, 1 … n the inputs, then one value per op.
   const auto first_op = static_cast<std::uint32_t>(1 + n_in);
-  const std::size_t num_ids = first_op + sp.ops.size();
-  constexpr std::size_t forever = static_cast<std::size_t>(-1);
-  std::vector<char> needed(num_ids, 0);
-  std::vector<std::size_t> last_use(num_ids, 0);
+  std::vector<detail::code_op> code;
+  for (const auto& o : sp.ops) code.push_back({o.a, o.op == bit_op::not_ ? detail::code_op::none : o.b});
+  std::vector<std::uint32_t> live_outputs;
   for (auto id : out_ids) {
-    if (id == specialiser::ones_id) continue;
-    needed[id] = 1;
-    last_use[id] = forever;
+    if (id != specialiser::ones_id) live_outputs.push_back(id);
   }
-  for (std::size_t k = sp.ops.size(); k-- > 0;) {
-    if (!needed[first_op + k]) continue;
-    for (auto v : {sp.ops[k].a, sp.ops[k].b}) {
-      needed[v] = 1;
-      if (last_use[v] != forever) last_use[v] = std::max(last_use[v], k + 1);
-    }
-  }
-  // Registers: 0 zeros, 1 ones, 2 + i input i, then slots reused once their value is dead.
-  std::vector<std::uint32_t> reg(num_ids, 0);
+  const detail::liveness lv(first_op, code, live_outputs);
+  // Registers: 0 zeros, 1 ones, 2 + i input i, then slots.
+  std::vector<std::uint32_t> reg(first_op + sp.ops.size(), 0);
   for (std::size_t i = 0; i < n_in; ++i) reg[1 + i] = static_cast<std::uint32_t>(2 + i);
-  const auto first_slot = static_cast<std::uint32_t>(2 + n_in);
-  std::vector<std::uint32_t> free_slots;
-  std::vector<std::vector<std::uint32_t>> dies_at(sp.ops.size() + 1);
-  for (std::size_t v = first_op; v < num_ids; ++v) {
-    if (needed[v] && last_use[v] != forever) dies_at[last_use[v]].push_back(static_cast<std::uint32_t>(v));
-  }
+  detail::slot_allocator slots(static_cast<std::uint32_t>(2 + n_in));
   for (std::size_t k = 0; k < sp.ops.size(); ++k) {
-    if (!needed[first_op + k]) continue;
-    for (auto v : dies_at[k + 1]) free_slots.push_back(reg[v]);  // operands dying here: dst may reuse them
-    std::uint32_t dst;
-    if (!free_slots.empty()) {
-      dst = free_slots.back();
-      free_slots.pop_back();
-    } else {
-      dst = first_slot + static_cast<std::uint32_t>(num_slots_++);
-    }
+    if (!lv.live[first_op + k]) continue;
+    const auto& o = sp.ops[k];
+    const std::uint32_t dst = slots.destination(lv, k, code[k].a, reg[o.a], code[k].b, code[k].b == detail::code_op::none ? 0 : reg[o.b]);
     reg[first_op + k] = dst;
-    code_.push_back({sp.ops[k].op, dst, reg[sp.ops[k].a], reg[sp.ops[k].b]});
+    code_.push_back({o.op, dst, reg[o.a], reg[o.b]});
   }
+  num_slots_ = slots.num_slots();
   for (auto id : out_ids) outputs_.push_back(id == specialiser::ones_id ? 1U : reg[id]);
 }
 
