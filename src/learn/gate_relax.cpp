@@ -113,20 +113,9 @@ chunk_result relaxed_chunk(const relax_kernels::variant& kernels, const gate_net
   chunk_result r;
   for (std::size_t j = 0; j < samples.size(); ++j) {
     const std::uint32_t y = labels[samples[j]];
-    float top = buf.scores[j] * inv_tau;
-    std::size_t best = 0;
-    for (std::size_t c = 1; c < classes; ++c) {
-      const float s = buf.scores[c * n + j] * inv_tau;
-      if (s > top) top = s, best = c;
-    }
-    r.correct += best == y ? 1 : 0;
-    float sum = 0;
-    for (std::size_t c = 0; c < classes; ++c) sum += std::exp(buf.scores[c * n + j] * inv_tau - top);
-    r.loss += std::log(sum) - (buf.scores[y * n + j] * inv_tau - top);
-    for (std::size_t c = 0; c < classes; ++c) {
-      const float prob = std::exp(buf.scores[c * n + j] * inv_tau - top) / sum;
-      buf.dscore[c * n + j] = (prob - (c == y ? 1.0F : 0.0F)) * inv_tau / batch_size;
-    }
+    std::size_t predicted = 0;
+    r.loss += group_softmax(buf.scores.data() + j, n, classes, y, inv_tau, batch_size, buf.dscore.data() + j, predicted);
+    r.correct += predicted == y ? 1 : 0;
   }
   float* last = a.adjoints[(net.num_layers() - 1) % 2];
   for (std::size_t k = 0; k < outputs; ++k) std::copy_n(buf.dscore.data() + (k / group) * n, n, last + k * n);

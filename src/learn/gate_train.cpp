@@ -144,28 +144,17 @@ void gate_trainer::head(worker& w, std::span<const std::uint32_t> tile) {
         const std::uint32_t first = task_first_[t], n = task_classes_[t];
         const std::uint32_t y = first + code % n;
         code /= n;
-        const std::uint32_t true_score = scores[y * S + s];
-        std::uint32_t best = first, top = scores[first * S + s], rival = y == first ? first + 1 : first,
-                      rival_score = scores[rival * S + s];
-        for (std::uint32_t c = first; c < first + n; ++c) {
-          const std::uint32_t v = scores[c * S + s];
-          if (v > top) top = v, best = c;
-          if (c != y && v > rival_score) rival_score = v, rival = c;
-        }
-        if (t == 0) w.correct += best == y ? 1 : 0;
-        // Only the strongest rival is pushed down, so a sample pushes one group up and one down
-        // (the multiclass perceptron's balance; pushing every offender down drowns the true class).
-        // Samples won by less than protect_margin keep m (a flip that would lose them counts as a
-        // break); only those won by less than the margin also send δ (a fix wanted).
+        const auto h = hinge_of(scores.data() + s, S, first, n, y, margin, p_.protect_margin);
+        if (t == 0) w.correct += h.predicted == y ? 1 : 0;
         const std::uint64_t m = std::uint64_t{1} << bit;
         w.wanted[y * W + j] |= m;
-        if (true_score < rival_score + p_.protect_margin) {
+        if (h.protect) {
           w.matters[y * W + j] |= m;
-          w.matters[rival * W + j] |= m;
+          w.matters[h.rival * W + j] |= m;
         }
-        if (true_score < rival_score + margin) {
+        if (h.push) {
           w.active[y * W + j] |= m;
-          w.active[rival * W + j] |= m;
+          w.active[h.rival * W + j] |= m;
         }
       }
     }

@@ -8,6 +8,7 @@
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/io/generate.hpp"
 #include "bitlens/learn/field_train.hpp"
+#include "bitlens/learn/group_sum.hpp"
 #include "bitlens/learn/lens.hpp"
 #include "bitlens/learn/lens_losses.hpp"
 #include "bitlens/learn/lens_optimisers.hpp"
@@ -18,6 +19,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -222,4 +224,47 @@ TEST_CASE("the lane-tape field trainer computes the lens composite with gd and w
     INFO("optimiser " << opt.name());
     CHECK(fused.params == p);
   }
+}
+
+TEST_CASE("the gate relaxation's group softmax is the softmax cross-entropy lens's put at the scaled scores", "[lens][loss]") {
+  const auto seed = test::case_seed(48100);
+  INFO("seed " << seed);
+  test::rng g(seed);
+  for (int c = 0; c < 20; ++c) {
+    const std::size_t classes = 2 + g() % 9, stride = 1 + g() % 3;
+    const auto y = static_cast<std::uint32_t>(g() % classes);
+    const float tau = 1.0F + static_cast<float>(g() % 30), batch = static_cast<float>(1 + g() % 64);
+    std::vector<float> scores(classes * stride, -1.0F), dscore(classes * stride, 0.0F);
+    std::vector<double> z(classes), onehot(classes, 0.0);
+    for (std::size_t k = 0; k < classes; ++k) z[k] = (scores[k * stride] = static_cast<float>(g() % 200)) / tau;
+    onehot[y] = 1;
+    std::size_t predicted = 0;
+    const float loss = group_softmax(scores.data(), stride, classes, y, 1 / tau, batch, dscore.data(), predicted);
+    const auto lens = softmax_cross_entropy(classes);
+    CHECK(loss == Approx(lens.get(onehot, z)[0]).epsilon(1e-4).margin(1e-5));
+    const auto put = lens.put(onehot, z, std::vector<double>{1.0});
+    // ∂loss/∂score = ∂loss/∂z / τ, divided by the batch for a mean.
+    for (std::size_t k = 0; k < classes; ++k) CHECK(dscore[k * stride] == Approx(put.inputs[k] / tau / batch).margin(1e-6));
+    CHECK(z[predicted] == *std::max_element(z.begin(), z.end()));
+  }
+}
+
+TEST_CASE("the flip rule's group hinge: predicted class, strongest rival, margins", "[lens][loss]") {
+  // Scores of classes 0…3 with stride 2 (every other entry belongs to another sample).
+  const std::vector<std::uint16_t> scores{50, 0, 70, 0, 65, 0, 10, 0};
+  const auto won = hinge_of(scores.data(), 2, 0, 4, 1, 8, 16);  // true class 1 leads rival 2 by 5
+  CHECK(won.predicted == 1);
+  CHECK(won.rival == 2);
+  CHECK(won.protect);
+  CHECK(won.push);
+  const auto safe = hinge_of(scores.data(), 2, 0, 4, 1, 4, 5);  // won by 5: not below either margin
+  CHECK_FALSE(safe.protect);
+  CHECK_FALSE(safe.push);
+  const auto lost = hinge_of(scores.data(), 2, 0, 4, 3, 4, 5);  // class 3 loses to class 1
+  CHECK(lost.predicted == 1);
+  CHECK(lost.rival == 1);
+  CHECK(lost.push);
+  const auto second_task = hinge_of(scores.data(), 2, 2, 2, 2, 4, 5);  // groups 2 and 3 only
+  CHECK(second_task.predicted == 2);
+  CHECK(second_task.rival == 3);
 }
