@@ -18,6 +18,7 @@
 #include "bitlens/learn/lens_losses.hpp"
 #include "bitlens/models/field_models.hpp"
 #include "support/iris.hpp"
+#include "support/report_files.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -164,10 +165,7 @@ int main(int argc, char** argv) try {
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   json << "\n], \"seconds\": " << seconds << "}\n";
-  json.close();
-  md.close();
-  if (!json || !md) throw std::runtime_error(out + ": could not write the results");
-  std::cout << std::ifstream(out + ".md").rdbuf();
+  bench::finish_report(json, md, out);
   return 0;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "hyperopt_study: error: %s\n", e.what());

@@ -23,6 +23,7 @@
 #include "bitlens/learn/lens_optimisers.hpp"
 #include "bitlens/models/rda_models.hpp"
 #include "support/iris.hpp"
+#include "support/report_files.hpp"
 
 #include <algorithm>
 #include <array>
@@ -200,10 +201,7 @@ int main(int argc, char** argv) try {
     md << row;
   }
   json << "  ]\n}\n";
-  json.close();
-  md.close();
-  if (!json || !md) throw std::runtime_error(out + ": could not write the results");
-  std::cout << std::ifstream(out + ".md").rdbuf();
+  bench::finish_report(json, md, out);
   return 0;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "rda_reproduction: error: %s\n", e.what());

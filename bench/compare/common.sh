@@ -16,3 +16,10 @@ and_count() {  # the final AND count printed by `bitlens learn`
   [ -n "$s" ] || s=$(grep -o 'AIG: [0-9]* AND' <<<"$1" | grep -o '[0-9]*')
   echo "${s:-0}"
 }
+debian_iris() {  # the path of Fisher's Iris as Debian's python3-sklearn ships it (installed when missing)
+  source "$repo/scripts/install_missing.sh"
+  install_missing python3-sklearn
+  local f=/usr/lib/python3/dist-packages/sklearn/datasets/data/iris.csv
+  [ -f "$f" ] || { echo "error: $f not found although python3-sklearn is installed" >&2; exit 2; }
+  echo "$f"
+}

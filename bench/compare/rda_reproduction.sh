@@ -8,12 +8,9 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 need_data mnist
-source "$repo/scripts/install_missing.sh"
-install_missing python3-sklearn
 exe=${RDA_REPRODUCTION:-$repo/build/bench/rda_reproduction}
 [ -x "$exe" ] || { echo "error: $exe not found; build first (scripts/setup.sh build)" >&2; exit 2; }
-iris=/usr/lib/python3/dist-packages/sklearn/datasets/data/iris.csv
-[ -f "$iris" ] || { echo "error: $iris not found although python3-sklearn is installed" >&2; exit 2; }
+iris=$(debian_iris)
 mkdir -p "$repo/bench/results"
 "$exe" "$iris" "$data/mnist/BinarizedMNISTData.zip" "$repo/bench/results/rda_reproduction"
 echo "written: bench/results/rda_reproduction.json, bench/results/rda_reproduction.md"

@@ -5,6 +5,7 @@
 #include "bitlens/learn/hyperoptimiser.hpp"
 #include "bitlens/learn/lens_losses.hpp"
 #include "bitlens/models/field_models.hpp"
+#include "support/least_squares.hpp"
 #include "support/random_problems.hpp"
 #include "support/seeds.hpp"
 
@@ -100,22 +101,12 @@ TEST_CASE("hyperoptimised SGD, one level and stacked, recovers from a step size 
   const auto seed = test::case_seed(47800);
   INFO("seed " << seed);
   test::rng g(seed);
-  const std::size_t n = 3, m = 2;
-  const auto model = circuit_lens(linear_model(real{}, n, m, true));
-  const auto truth = test::random_row(real{}, g, model.num_params());
-  std::vector<std::vector<double>> xs, ys;
-  for (int s = 0; s < 20; ++s) {
-    xs.push_back(test::random_row(real{}, g, n));
-    ys.push_back(model.get(truth, xs.back()));
-  }
-  auto loss_of = [&](const std::vector<double>& p) {
-    double l = 0;
-    for (std::size_t s = 0; s < xs.size(); ++s) {
-      const auto y = model.get(p, xs[s]);
-      for (std::size_t k = 0; k < m; ++k) l += 0.5 * (y[k] - ys[s][k]) * (y[k] - ys[s][k]);
-    }
-    return l;
-  };
+  const test::least_squares problem(g);
+  const auto& model = problem.model;
+  const auto& xs = problem.xs;
+  const auto& ys = problem.ys;
+  const std::size_t m = problem.m;
+  auto loss_of = [&](const std::vector<double>& p) { return problem.loss(p); };
   // The mean loss over the batch (a rate of 1/20), as in the paper.
   const auto objective = supervised(model, squared_error_loss(m), learning_rate(real{}, 1.0 / 20));
   const double alpha0 = 1e-5;
