@@ -102,13 +102,8 @@ TEST_CASE("hyperoptimised SGD, one level and stacked, recovers from a step size 
   INFO("seed " << seed);
   test::rng g(seed);
   const test::least_squares problem(g);
-  const auto& model = problem.model;
-  const auto& xs = problem.xs;
-  const auto& ys = problem.ys;
-  const std::size_t m = problem.m;
-  auto loss_of = [&](const std::vector<double>& p) { return problem.loss(p); };
   // The mean loss over the batch (a rate of 1/20), as in the paper.
-  const auto objective = supervised(model, squared_error_loss(m), learning_rate(real{}, 1.0 / 20));
+  const auto objective = supervised(problem.model, squared_error_loss(problem.m), learning_rate(real{}, 1.0 / 20));
   const double alpha0 = 1e-5;
   const auto rule = sgd_rule(real{});
   const auto plain = rule_optimiser(rule, {alpha0});
@@ -116,13 +111,13 @@ TEST_CASE("hyperoptimised SGD, one level and stacked, recovers from a step size 
   const auto stacked = hyperoptimised(rule, {alpha0}, hyperoptimised(rule, {1e-2}, rule_optimiser(rule, {1e-5})));
   double final_loss[3];
   int k = 0;
-  const double before = loss_of(std::vector<double>(model.num_params(), 0.0));
+  const double before = problem.loss(std::vector<double>(problem.model.num_params(), 0.0));
   for (const auto* opt : {&plain, &one, &stacked}) {
-    std::vector<double> p(model.num_params(), 0.0);
+    std::vector<double> p(problem.model.num_params(), 0.0);
     auto state = opt->initial_state(real{}, p.size());
-    for (int step = 0; step < 200; ++step) training_step<real>(objective, *opt, state, p, xs, ys);
+    for (int step = 0; step < 200; ++step) training_step<real>(objective, *opt, state, p, problem.xs, problem.ys);
     INFO("optimiser " << opt->name());
-    final_loss[k++] = loss_of(p);
+    final_loss[k++] = problem.loss(p);
     if (opt != &plain) CHECK(hyperparameters(rule, std::span<const double>(state), p.size())[0] > 100 * alpha0);
   }
   CHECK(final_loss[0] > 0.5 * before);  // plain SGD at 1e-5 has hardly moved

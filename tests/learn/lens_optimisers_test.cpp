@@ -127,18 +127,13 @@ TEST_CASE("loss lenses: put is the derivative of get, and the two forms of the s
 }
 
 TEST_CASE("optimiser lenses over the reals reduce a least-squares loss", "[lens][optimiser]") {
-  // y = W x + b for a fixed W, b; the model starts at zero. Full-batch steps.
+  // y = W x + b for a fixed W, b; the problem.model starts at zero. Full-batch steps.
   const auto seed = test::case_seed(47200);
   INFO("seed " << seed);
   test::rng g(seed);
   const test::least_squares problem(g);
-  const auto& model = problem.model;
-  const auto& xs = problem.xs;
-  const auto& ys = problem.ys;
-  const std::size_t m = problem.m;
-  auto loss_of = [&](const std::vector<double>& p) { return problem.loss(p); };
-  const auto sgd_objective = supervised(model, squared_error_loss(m), learning_rate(real{}, 0.01));
-  const auto unit_objective = supervised(model, squared_error_loss(m), learning_rate(real{}, 1.0));
+  const auto sgd_objective = supervised(problem.model, squared_error_loss(problem.m), learning_rate(real{}, 0.01));
+  const auto unit_objective = supervised(problem.model, squared_error_loss(problem.m), learning_rate(real{}, 1.0));
   struct run {
     optimiser_lens<real> opt;
     const para_lens<real>* objective;
@@ -147,11 +142,11 @@ TEST_CASE("optimiser lenses over the reals reduce a least-squares loss", "[lens]
                                        run{nesterov(real{}, 0.9), &sgd_objective}, run{adagrad(0.5), &unit_objective},
                                        run{adam(0.05), &unit_objective}}) {
     INFO("optimiser " << opt.name());
-    std::vector<double> p(model.num_params(), 0.0);
+    std::vector<double> p(problem.model.num_params(), 0.0);
     auto state = opt.initial_state(real{}, p.size());
-    const double before = loss_of(p);
-    for (int step = 0; step < 300; ++step) training_step<real>(*objective, opt, state, p, xs, ys);
-    CHECK(loss_of(p) < before / 100);
+    const double before = problem.loss(p);
+    for (int step = 0; step < 300; ++step) training_step<real>(*objective, opt, state, p, problem.xs, problem.ys);
+    CHECK(problem.loss(p) < before / 100);
   }
 }
 
