@@ -28,7 +28,6 @@ using namespace bitlens;
 
 namespace {
 
-
 template <ring R>
 std::vector<element_t<R>> stepped(const optimiser_lens<R>& opt, std::vector<element_t<R>>& state, std::vector<element_t<R>> p,
                                    const std::vector<element_t<R>>& change) {
