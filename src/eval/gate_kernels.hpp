@@ -31,6 +31,7 @@ struct tile_args {
   std::uint64_t* adjoints[2] = {nullptr, nullptr};
   std::uint32_t* counts = nullptr;  // gates × 8 (see gate_pass.hpp)
   bool replace_counts = false;      // reverse: this tile's counts replace the stored ones
+  bool prefetch = false;            // fetch gates' scattered operand rows ahead (state larger than the L2)
 };
 
 struct variant {

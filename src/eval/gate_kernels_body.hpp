@@ -56,14 +56,15 @@ template <class V, class T>
 }
 
 // How many gates ahead the kernels prefetch a gate's scattered operand rows (values, and in reverse
-// the adjoint rows it adds to). Measured at 6 × 8000 gates: 16 ahead gave 5–25% over none (AVX2 most).
+// the adjoint rows it adds to), when tile_args::prefetch says the state is larger than the L2.
+// Measured at 6 × 8000 gates: 16 ahead gave 5–25% over none (AVX2 most).
 constexpr std::size_t prefetch_gates = 16;
 
 template <class V>
 void forward_body(const tile_args& t) {
   const std::size_t w = t.words;
   for (std::size_t g = 0; g < t.num_gates; ++g) {
-    if (g + prefetch_gates < t.num_gates) {  // the operands are scattered rows: fetch them ahead
+    if (t.prefetch && g + prefetch_gates < t.num_gates) {  // the operands are scattered rows: fetch them ahead
       __builtin_prefetch(t.values + t.a[g + prefetch_gates] * w);
       __builtin_prefetch(t.values + t.b[g + prefetch_gates] * w);
     }
@@ -118,7 +119,7 @@ void reverse_body(const tile_args& t) {
         if (t.replace_counts) std::memset(t.counts + 8 * g, 0, 8 * sizeof(std::uint32_t));
         continue;
       }
-      if (g + prefetch_gates < end) {
+      if (t.prefetch && g + prefetch_gates < end) {
         const std::size_t h = g + prefetch_gates;
         __builtin_prefetch(t.values + t.a[h] * w);
         __builtin_prefetch(t.values + t.b[h] * w);

@@ -55,6 +55,11 @@ gate_kernels::tile_args gate_pass::args() {
   t.adjoints[0] = adjoints_[0].data();
   t.adjoints[1] = adjoints_[1].data();
   t.counts = counts_.data();
+  // Prefetching the scattered operand rows pays where a tile's state spills out of the L2 (6 × 8000
+  // gates: +3–18%) and costs where it fits (6 × 1000: −7–10%), measured; 1 MiB is half a 2 MiB L2.
+  const std::size_t state_bytes = (values_.size() + adjoints_[0].size() + adjoints_[1].size()) * sizeof(std::uint64_t) +
+                                  counts_.size() * sizeof(std::uint32_t);
+  t.prefetch = state_bytes > (std::size_t{1} << 20);
   return t;
 }
 
