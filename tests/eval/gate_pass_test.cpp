@@ -276,3 +276,17 @@ TEST_CASE("compiled gates: pass-throughs and constants cost nothing", "[eval][ga
   const compiled_gates cg(net);
   CHECK(cg.num_ops() == 2);  // the and, and the not_ that materialises output 0 = ¬x0
 }
+
+TEST_CASE("gate pass: a network whose tile state exceeds the L2 (the kernels prefetch) equals the reference", "[eval][gate]") {
+  const auto seed = test::case_seed(300);
+  INFO("seed " << seed);
+  test::rng rng(seed);
+  // 64 inputs, 3 × 3000 gates: at 8-word tiles the values, adjoints and counts take ≈ 1.6 MiB.
+  const auto net = random_network(rng, 64, 3, 3000);
+  const auto data = random_samples(rng, net, 700);
+  const auto expected = reference_counts(net, data);
+  for (auto k : kernel_variants()) {
+    INFO("kernels " << name(k));
+    REQUIRE(pass_counts(net, data, 8, k) == expected);
+  }
+}
