@@ -43,11 +43,11 @@ namespace {
 
 using bits = std::vector<z2::element>;
 
-// One rda step on one row.
-void rda_step(const para_lens<z2>& objective, bits& p, const bits& x, const bits& y) {
+// One rda step on one row (gradient descent over Z2 keeps no state).
+void rda_step(const para_lens<z2>& objective, const optimiser_lens<z2>& gd, bits& p, const bits& x, const bits& y) {
   std::vector<z2::element> no_state;
   const std::vector<bits> xs{x}, ys{y};
-  training_step<z2>(objective, gradient_descent(z2{}), no_state, p, xs, ys);
+  training_step<z2>(objective, gd, no_state, p, xs, ys);
 }
 
 para_lens<z2> rda_objective(const para_lens<z2>& model) {
@@ -88,7 +88,8 @@ iris_result iris_experiment(std::vector<iris_row> rows, int classes, bool one_ho
       if (rows[s].label == c) (seen++ < 25 ? train : test).push_back(s);
     }
   }
-  for (auto s : train) rda_step(objective, p, xs[s], label_bits(rows[s].label));
+  const auto gd = gradient_descent(z2{});
+  for (auto s : train) rda_step(objective, gd, p, xs[s], label_bits(rows[s].label));
   iris_result r;
   r.name = "Iris, " + std::to_string(classes) + " classes, " + (one_hot ? "one-hot" : "binary") + " labels";
   r.paper = paper;
@@ -118,6 +119,7 @@ mnist_result mnist_experiment(const std::vector<bits>& xs, const std::vector<bit
   const std::size_t holdout = 11400;
   const auto model = popcount_threshold(784, 4);
   const auto objective = rda_objective(model);
+  const auto gd = gradient_descent(z2{});
   bits p(784, 0), best;
   mnist_result r;
   r.valid = xs.size() - holdout;
@@ -131,7 +133,7 @@ mnist_result mnist_experiment(const std::vector<bits>& xs, const std::vector<bit
   r.valid_right = valid_right();
   best = p;
   for (std::size_t s = 0; s < holdout && s < max_steps; ++s) {
-    rda_step(objective, p, xs[s], ys[s]);
+    rda_step(objective, gd, p, xs[s], ys[s]);
     const std::size_t right = valid_right();
     if (right >= r.valid_right) r.valid_right = right, best = p, r.best_step = s + 1;
     r.steps = s + 1;

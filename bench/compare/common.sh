@@ -16,10 +16,22 @@ and_count() {  # the final AND count printed by `bitlens learn`
   [ -n "$s" ] || s=$(grep -o 'AIG: [0-9]* AND' <<<"$1" | grep -o '[0-9]*')
   echo "${s:-0}"
 }
-debian_iris() {  # the path of Fisher's Iris as Debian's python3-sklearn ships it (installed when missing)
+bench_exe() {  # bench_exe NAME [VAR]: the path of build/bench/NAME (or of $VAR when set); exits when absent
+  local exe=$repo/build/bench/$1
+  [ -n "${2:-}" ] && [ -n "${!2:-}" ] && exe=${!2}
+  [ -x "$exe" ] || { echo "error: $exe not found; build first (scripts/setup.sh build)" >&2; exit 2; }
+  echo "$exe"
+}
+iris_mnist_study() {  # iris_mnist_study NAME: build/bench/NAME on Debian's Iris (python3-sklearn, installed
+  # when missing) and the shared binarised MNIST, writing bench/results/NAME.{json,md}
+  need_data mnist
+  local exe
+  exe=$(bench_exe "$1")
   source "$repo/scripts/install_missing.sh"
   install_missing python3-sklearn
-  local f=/usr/lib/python3/dist-packages/sklearn/datasets/data/iris.csv
-  [ -f "$f" ] || { echo "error: $f not found although python3-sklearn is installed" >&2; exit 2; }
-  echo "$f"
+  local iris=/usr/lib/python3/dist-packages/sklearn/datasets/data/iris.csv
+  [ -f "$iris" ] || { echo "error: $iris not found although python3-sklearn is installed" >&2; exit 2; }
+  mkdir -p "$repo/bench/results"
+  "$exe" "$iris" "$data/mnist/BinarizedMNISTData.zip" "$repo/bench/results/$1"
+  echo "written: bench/results/$1.json, bench/results/$1.md"
 }

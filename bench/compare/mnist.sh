@@ -11,8 +11,7 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 need_data mnist
-exe=${MNIST_COMPARE:-$repo/build/bench/mnist_compare}
-[ -x "$exe" ] || { echo "error: $exe not found; build first (scripts/setup.sh build)" >&2; exit 2; }
+exe=$(bench_exe mnist_compare MNIST_COMPARE)
 mkdir -p "$repo/bench/results"
 "$exe" "$data/mnist/BinarizedMNISTData.zip" "$repo/bench/results/mnist" "${1:-600}" "${2:-relax}" "${3:-6}" "${4:-8000}" \
   "${5:-0}" "${6:-0.001}" "${7:-0}"

@@ -7,8 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 need_data mnist
-exe=${MULTITASK_COMPARE:-$repo/build/bench/multitask_compare}
-[ -x "$exe" ] || { echo "error: $exe not found; build first (scripts/setup.sh build)" >&2; exit 2; }
+exe=$(bench_exe multitask_compare MULTITASK_COMPARE)
 mkdir -p "$repo/bench/results"
 "$exe" "$data/mnist/BinarizedMNISTData.zip" "$repo/bench/results/multitask" "${1:-60}" "${2:-6}" "${3:-4800}" "${4:-2}"
 echo "written: bench/results/multitask.json, bench/results/multitask.md"

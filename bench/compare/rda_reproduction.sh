@@ -7,10 +7,4 @@
 # Writes bench/results/rda_reproduction.json and bench/results/rda_reproduction.md.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
-need_data mnist
-exe=${RDA_REPRODUCTION:-$repo/build/bench/rda_reproduction}
-[ -x "$exe" ] || { echo "error: $exe not found; build first (scripts/setup.sh build)" >&2; exit 2; }
-iris=$(debian_iris)
-mkdir -p "$repo/bench/results"
-"$exe" "$iris" "$data/mnist/BinarizedMNISTData.zip" "$repo/bench/results/rda_reproduction"
-echo "written: bench/results/rda_reproduction.json, bench/results/rda_reproduction.md"
+iris_mnist_study rda_reproduction

@@ -111,6 +111,14 @@ inline update_rule<real> adam_rule(double eps = 1e-8) {
 
 namespace detail {
 
+// A hyperoptimised lens's state slots per model parameter: the rule's own, then the previous
+// step's inputs (the rule's slots, p and δ). The shared part (h, the flag, `above`'s state)
+// follows those of all n parameters.
+template <ring R>
+std::size_t hyper_slots_per_param(const update_rule<R>& rule) {
+  return 2 * rule.state_slots + 2;
+}
+
 // One coordinate's rule inputs (s_0 … s_{k−1}, p, δ) from slot-major state.
 template <class E>
 std::vector<E> rule_inputs(std::span<const E> slots, std::size_t k, std::size_t n, std::size_t i, E p, E d) {
@@ -148,7 +156,7 @@ optimiser_lens<R> hyperoptimised(const update_rule<R>& rule, std::vector<element
   using E = element_t<R>;
   const std::size_t H = rule.lens.num_params(), k = rule.state_slots;
   if (h0.size() != H) throw std::invalid_argument("hyperoptimised: the " + rule.name + " rule has " + std::to_string(H) + " hyperparameters");
-  const std::size_t per = 2 * k + 2, shared = H + 1 + above.state_size(H);
+  const std::size_t per = detail::hyper_slots_per_param(rule), shared = H + 1 + above.state_size(H);
   const R r = rule.lens.ring();
   auto update = [rule, above, r, H, k, per](std::span<E> state, std::span<E> p, std::span<const E> d) {
     const std::size_t n = p.size();
@@ -188,7 +196,7 @@ optimiser_lens<R> hyperoptimised(const update_rule<R>& rule, std::vector<element
 /// The hyperparameters h of a hyperoptimised lens's state, for n model parameters (to watch them learn).
 template <ring R>
 std::vector<element_t<R>> hyperparameters(const update_rule<R>& rule, std::span<const element_t<R>> state, std::size_t n) {
-  const std::size_t per = 2 * rule.state_slots + 2, H = rule.lens.num_params();
+  const std::size_t per = detail::hyper_slots_per_param(rule), H = rule.lens.num_params();
   return {state.begin() + static_cast<std::ptrdiff_t>(per * n), state.begin() + static_cast<std::ptrdiff_t>(per * n + H)};
 }
 
