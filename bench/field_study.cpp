@@ -125,12 +125,13 @@ int main(int argc, char** argv) {
       make_data(model, hidden, rows, g, x, y);
       for (std::size_t k = 0; k < methods.size(); ++k) {
         auto tp = methods[k].params;
-        tp.seconds = budget;
+        tp.budget = {.seconds = budget};
         tp.seed = static_cast<std::uint64_t>(t) + 1;
-        const auto res = train_field(model, x, y, tp);
-        per[k].successes += res.stats.exact ? 1 : 0;
-        per[k].steps += double(res.stats.steps);
-        per[k].seconds += res.stats.seconds;
+        field_train_stats st;
+        train(model, {x, y}, tp, &st);
+        per[k].successes += st.exact ? 1 : 0;
+        per[k].steps += double(st.steps);
+        per[k].seconds += st.seconds;
       }
       std::vector<std::vector<std::uint64_t>> design(rows);
       for (std::size_t s = 0; s < rows; ++s) {

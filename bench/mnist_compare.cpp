@@ -114,11 +114,12 @@ double relax_rate(const gate_layers_params& lp, const labelled_bits& train, gate
   for (int w = 0; w < 3; ++w) {
     auto net = make_gate_layers(train.inputs.num_wires(), lp);
     p.threads = threads;
-    p.epochs = 1;
+    p.budget = {.epochs = 1};
     p.report_every = samples;
-    p.on_event = [](const gate_train_report&) { return false; };
-    const auto r = train_gate_classifier_relaxed(net, train.inputs, train.labels, p);
-    best = std::max(best, static_cast<double>(r.samples) / r.seconds);
+    p.on_event = [](const train_event&) { return false; };
+    gate_train_stats st;
+    bitlens::train(net, {train.inputs, train.labels}, p, &st);
+    best = std::max(best, static_cast<double>(st.last.samples) / st.last.seconds);
   }
   return best;
 }
@@ -182,30 +183,33 @@ int main(int argc, char** argv) {
   lp.first_layer_inputs = informative_inputs(fit_inputs, default_informative_fraction);
   auto net = make_gate_layers(784, lp);
   p.threads = 2;
-  p.epochs = 1000;
-  p.seconds = budget;
+  p.budget = {.seconds = budget};
   p.report_every = n_fit;
   double t90 = -1, t95 = -1, t97 = -1, last_train = 0;
   std::ostringstream curve;
-  p.on_event = [&](const gate_train_report& r) {
-    if (r.valid_accuracy >= 0.90 && t90 < 0) t90 = r.seconds;
-    if (r.valid_accuracy >= 0.95 && t95 < 0) t95 = r.seconds;
-    if (r.valid_accuracy >= 0.97 && t97 < 0) t97 = r.seconds;
-    last_train = r.train_accuracy;
-    curve << (curve.tellp() > 0 ? ", " : "") << "[" << r.seconds << ", " << r.valid_accuracy << "]";
-    std::fprintf(stderr, "%7.1f s  %9zu samples  train %.4f  valid %.4f\n", r.seconds, r.samples, r.train_accuracy, r.valid_accuracy);
+  p.on_event = [&](const train_event& r) {
+    const double valid = r.valid_accuracy();
+    if (valid >= 0.90 && t90 < 0) t90 = r.seconds;
+    if (valid >= 0.95 && t95 < 0) t95 = r.seconds;
+    if (valid >= 0.97 && t97 < 0) t97 = r.seconds;
+    last_train = r.train_accuracy();
+    curve << (curve.tellp() > 0 ? ", " : "") << "[" << r.seconds << ", " << valid << "]";
+    std::fprintf(stderr, "%7.1f s  %9llu samples  train %.4f  valid %.4f\n", r.seconds, static_cast<unsigned long long>(r.samples),
+                 r.train_accuracy(), valid);
     return true;
   };
-  gate_selection sel;
+  const class_samples fit{fit_inputs, fit_labels}, held{valid_inputs, valid_labels};
+  p.valid = &held;
+  gate_train_stats sel;
   if (relax) {
     rp.threads = 2;
-    rp.epochs = 1000;
-    rp.seconds = budget;
+    rp.budget = {.seconds = budget};
     rp.report_every = n_fit / 2;
     rp.on_event = p.on_event;
-    sel = train_gate_classifier_relaxed_selected(net, fit_inputs, fit_labels, valid_inputs, valid_labels, rp);
+    rp.valid = &held;
+    bitlens::train(net, fit, rp, &sel);
   } else {
-    sel = train_gate_classifier_selected(net, fit_inputs, fit_labels, valid_inputs, valid_labels, p);
+    bitlens::train(net, fit, p, &sel);
   }
   const auto& report = sel.last;
   const compiled_gates trained(net);

@@ -76,8 +76,7 @@ int main(int argc, char** argv) {
 
   const auto run = [&](const std::string& name, const std::vector<std::uint32_t>& tasks, const std::vector<std::size_t>& which) {
     gate_train_params p;
-    p.seconds = budget;
-    p.epochs = 1000;
+    p.budget = {.seconds = budget};
     p.threads = threads;
     p.protect_margin = 4 * p.margin;  // as `bitlens classify --method flips`
     std::vector<std::uint32_t> labels;
@@ -93,7 +92,9 @@ int main(int argc, char** argv) {
       labels = encode_task_labels(per_task, tasks);
     }
     auto net = make_gate_layers(train.inputs.num_wires(), lp);
-    const auto report = train_gate_classifier(net, train.inputs, labels, p);
+    gate_train_stats st;
+    bitlens::train(net, {train.inputs, labels}, p, &st);
+    const train_event& report = st.last;
     const auto predicted = multitask_predict(compiled_gates(net).evaluate(test.inputs, {.threads = threads}), tasks);
     run_result r{name, {}, report.seconds, report.samples};
     for (std::size_t t = 0; t < tasks.size(); ++t) r.accuracy.push_back(classification_accuracy(predicted[t], test_tasks[which[t]]));

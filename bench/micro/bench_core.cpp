@@ -304,12 +304,15 @@ void lut_train_steps(benchmark::State& state) {
   const auto data = generate_table("adder", 8);
   const auto f = make_lut_network(data.num_inputs(), data.num_outputs(), {.k = 4, .widths = {32, 16}, .seed = 3}).build();
   train_params tp;
-  tp.max_steps = 100;
-  tp.seconds = 0;
+  tp.budget = {.steps = 100};
   tp.stop_when_exact = false;
   tp.threads = static_cast<unsigned>(state.range(0));
   std::uint64_t steps = 0;
-  for (auto _ : state) steps += train(f, data, tp).stats.steps;
+  for (auto _ : state) {
+    train_stats st;
+    benchmark::DoNotOptimize(train(f, data, tp, &st));
+    steps += st.steps;
+  }
   state.SetItemsProcessed(static_cast<std::int64_t>(steps));
 }
 BENCHMARK(lut_train_steps)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -211,8 +211,7 @@ int run_train(const parsed_args& args, results& result) {
     throw usage_error("only --method flips shares its training between MPI processes (its sums are exact integers); run --method relax as one process");
   }
   gate_train_params p;
-  p.seconds = args.real("time-limit", 60);
-  p.epochs = static_cast<std::size_t>(args.integer("epochs", 1000));
+  p.budget = {.seconds = args.real("time-limit", 60), .epochs = static_cast<double>(args.integer("epochs", 1000))};
   p.batch = static_cast<std::size_t>(args.integer("batch", relax ? 256 : 512));
   p.flip_fraction = args.real("flip", 0.001);
   p.final_flip_fraction = args.real("final-flip", 0);
@@ -264,24 +263,26 @@ int run_train(const parsed_args& args, results& result) {
             << "model: " << lp.layers << " layers x " << lp.width << " two-input gates, group-sum head, trained by "
             << (relax ? "the relaxation (Adam)" : "flips") << "\n";
   metrics_log metrics(primary ? args.value("metrics") : std::nullopt);
-  progress_line line(args.flag("quiet") || !primary, p.seconds);
+  progress_line line(args.flag("quiet") || !primary, p.budget.seconds);
   double best_valid = 0;
-  p.on_event = [&](const gate_train_report& r) {
-    best_valid = std::max(best_valid, r.valid_accuracy);
-    metrics.add({{"event", "report"}, {"epoch", r.epoch}, {"samples", r.samples}, {"seconds", r.seconds},
-                 {"train_accuracy", r.train_accuracy},
-                 {"valid_accuracy", r.valid_accuracy >= 0 ? results(r.valid_accuracy) : results(nullptr)}, {"flips", r.flips}});
-    line.show("epoch " + std::to_string(r.epoch) + "  " + std::to_string(r.samples) + " samples  train " + percent(r.train_accuracy) +
-              "  valid " + percent(r.valid_accuracy) + "  best valid " + percent(best_valid));
+  p.on_event = [&](const train_event& r) {
+    best_valid = std::max(best_valid, r.valid_accuracy());
+    const auto epoch = static_cast<std::uint64_t>(r.epochs);  // completed epochs
+    metrics.add({{"event", "report"}, {"epoch", epoch}, {"samples", r.samples}, {"seconds", r.seconds},
+                 {"train_accuracy", r.train_accuracy()},
+                 {"valid_accuracy", r.valid_errors ? results(r.valid_accuracy()) : results(nullptr)}, {"flips", r.changes}});
+    line.show("epoch " + std::to_string(epoch) + "  " + std::to_string(r.samples) + " samples  train " + percent(r.train_accuracy()) +
+              "  valid " + percent(r.valid_accuracy()) + "  best valid " + percent(best_valid));
     return true;
   };
-  gate_selection sel;
+  const class_samples train_set{train.inputs, train.labels}, valid_set{valid.inputs, valid.labels};
+  p.valid = &valid_set;
+  gate_train_stats sel;
   if (relax) {
     gate_relax_params rp;
     rp.classes = p.classes;
     rp.batch = p.batch;
-    rp.epochs = p.epochs;
-    rp.seconds = p.seconds;
+    rp.budget = p.budget;
     rp.learning_rate = args.real("learning-rate", rp.learning_rate);
     rp.final_learning_rate = args.real("final-learning-rate", 0);
     rp.tau = args.real("tau", rp.tau);
@@ -290,9 +291,10 @@ int run_train(const parsed_args& args, results& result) {
     rp.seed = p.seed;
     rp.report_every = p.report_every;
     rp.on_event = p.on_event;
-    sel = train_gate_classifier_relaxed_selected(model.net, train.inputs, train.labels, valid.inputs, valid.labels, rp);
+    rp.valid = &valid_set;
+    bitlens::train(model.net, train_set, rp, &sel);
   } else {
-    sel = train_gate_classifier_selected(model.net, train.inputs, train.labels, valid.inputs, valid.labels, p);
+    bitlens::train(model.net, train_set, p, &sel);
   }
   line.finish();
   metrics.save();
@@ -303,12 +305,12 @@ int run_train(const parsed_args& args, results& result) {
   result["gates"] = lp.layers * lp.width;
   result["method"] = relax ? "relax" : "flips";
   result["trained_samples"] = sel.last.samples;
-  result["epochs"] = sel.last.epoch;
+  result["epochs"] = static_cast<std::uint64_t>(sel.last.epochs);
   result["seconds"] = sel.last.seconds;
   result["valid_accuracy"] = sel.valid_accuracy;
   result["chosen_after_samples"] = sel.chosen.samples;
-  std::cout << "trained: " << sel.last.samples << " samples (" << sel.last.epoch << " epochs) in " << fixed_seconds(sel.last.seconds)
-            << ", " << sel.last.flips << (relax ? " gates changed function\n" : " table entries flipped\n")
+  std::cout << "trained: " << sel.last.samples << " samples (" << static_cast<std::uint64_t>(sel.last.epochs) << " epochs) in " << fixed_seconds(sel.last.seconds)
+            << ", " << sel.last.changes << (relax ? " gates changed function\n" : " table entries flipped\n")
             << "chosen: validation class accuracy " << percent(sel.valid_accuracy) << " (after " << sel.chosen.samples << " samples)\n";
   if (group != nullptr) {
     result["processes"] = group->size();

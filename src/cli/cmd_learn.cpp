@@ -148,9 +148,9 @@ train_params make_train_params(const parsed_args& args) {
   tp.vote.decay = args.real("decay", 0);
   tp.batch = static_cast<std::size_t>(args.integer("batch", 0));
   tp.seed = static_cast<std::uint64_t>(args.integer("seed", 1));
-  tp.seconds = args.real("time-limit", 10);
-  tp.max_steps = static_cast<std::uint64_t>(args.integer("steps", 0));
-  if (tp.max_steps != 0 && !args.value("time-limit")) tp.seconds = 0;  // a step budget alone is reproducible
+  tp.budget.seconds = args.real("time-limit", 10);
+  tp.budget.steps = static_cast<std::uint64_t>(args.integer("steps", 0));
+  if (tp.budget.steps != 0 && !args.value("time-limit")) tp.budget.seconds = 0;  // a step budget alone is reproducible
   tp.threads = static_cast<unsigned>(args.integer("threads", 0));
   return tp;
 }
@@ -382,11 +382,11 @@ int run_learn(const parsed_args& args, results& result) {
   std::cout << "table: " << data.name << " (" << tr.num_inputs() << " inputs, " << tr.num_outputs() << " outputs, "
             << tr.num_samples() << " rows" << (data.valid ? ", " + std::to_string(data.valid->num_samples()) + " validation rows" : "")
             << ")\n";
-  progress_line line(quiet, base.seconds > 0 ? std::max(0.001, base.seconds - elapsed()) : 0);
+  progress_line line(quiet, base.budget.seconds > 0 ? std::max(0.001, base.budget.seconds - elapsed()) : 0);
   progress_printer progress(line, metrics);
   // The budget covers the whole command. With a diagram, it takes a fifth for its order search and
   // training two fifths; what is left goes to ABC.
-  const double budget = base.seconds;
+  const double budget = base.budget.seconds;
   std::vector<learned_circuit> candidates;
   const auto max_ands = static_cast<std::size_t>(args.integer("max-ands", std::numeric_limits<std::int64_t>::max()));
   // Without a time limit (a step budget) the order search runs to its end: the result is reproducible.
@@ -429,9 +429,10 @@ int run_learn(const parsed_args& args, results& result) {
     const auto ranked = informative_inputs(tr);
     const std::vector<std::size_t> chosen(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(focus));
     train_params tp = base;
-    if (budget > 0) tp.seconds = 0.3 * budget;
+    if (budget > 0) tp.budget.seconds = 0.3 * budget;
     const bit_dataset tr_focus = with_inputs(tr, chosen), valid_focus = with_inputs(*data.valid, chosen);
-    learned_circuit c = learn_lut_circuit(tr_focus, &valid_focus, tp, std::nullopt, nullptr, mode, progress.observer());
+    tp.valid = &valid_focus;
+    learned_circuit c = learn_lut_circuit(tr_focus, tp, std::nullopt, nullptr, mode, progress.observer());
     // Read the chosen inputs of the whole row: the projection, then the network.
     c.circuit_ = then(projection(z2{}, tr.num_inputs(), std::span<const std::size_t>(chosen)), c.circuit_);
     c.description = "on the " + std::to_string(focus) + " most informative inputs: " + c.description;
@@ -441,8 +442,8 @@ int run_learn(const parsed_args& args, results& result) {
   // The LUT network on all inputs gets what is left of four fifths of the budget; after the other
   // candidates of the portfolio (which may overrun on a slow machine) it keeps at least a tenth.
   if (plan.use_search) {
-    if (plan.use_diagram && budget > 0) base.seconds = std::max(0.001, 0.6 * budget - elapsed());
-    else if (budget > 0) base.seconds = std::max(candidates.empty() ? 0.001 : 0.1 * budget, 0.8 * budget - elapsed());
+    if (plan.use_diagram && budget > 0) base.budget.seconds = std::max(0.001, 0.6 * budget - elapsed());
+    else if (budget > 0) base.budget.seconds = std::max(candidates.empty() ? 0.001 : 0.1 * budget, 0.8 * budget - elapsed());
     const bit_dataset* valid = data.valid ? &*data.valid : nullptr;
     if (model_kind == "memoriser") {
       candidates.push_back(learn_model(lut_memoriser(tr.num_inputs(), tr.num_outputs()),
@@ -450,7 +451,8 @@ int run_learn(const parsed_args& args, results& result) {
     } else if (model_kind == "pseudo-linear") {
       candidates.push_back(learn_model(pseudo_linear(tr.num_inputs(), tr.num_outputs()), "pseudo-linear y = Wx + b", tr, valid, base, progress));
     } else {
-      candidates.push_back(learn_lut_circuit(tr, valid, base, auto_arch ? std::nullopt : std::optional(fixed), resumed ? &resumed->bits : nullptr,
+      base.valid = valid;
+      candidates.push_back(learn_lut_circuit(tr, base, auto_arch ? std::nullopt : std::optional(fixed), resumed ? &resumed->bits : nullptr,
                                              mode, progress.observer()));
     }
   }

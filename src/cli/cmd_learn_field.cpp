@@ -52,8 +52,8 @@ int learn_over(const R& r, const parsed_args& args, results& result) {
   tp.momentum = static_cast<std::uint64_t>(args.integer("momentum", 1));
   tp.batch = static_cast<std::size_t>(args.integer("batch", 1));
   if (tp.batch == 0) throw usage_error("--batch must be at least 1 with --field");
-  tp.max_steps = static_cast<std::uint64_t>(args.integer("steps", 0));
-  tp.seconds = args.real("time-limit", tp.max_steps != 0 ? 0 : 10);
+  tp.budget.steps = static_cast<std::uint64_t>(args.integer("steps", 0));
+  tp.budget.seconds = args.real("time-limit", tp.budget.steps != 0 ? 0 : 10);
   tp.seed = static_cast<std::uint64_t>(args.integer("seed", 1));
   tp.threads = static_cast<unsigned>(args.integer("threads", 1));
   const std::string path = args.positionals()[0];
@@ -78,23 +78,24 @@ int learn_over(const R& r, const parsed_args& args, results& result) {
   std::cout << "model: " << args.value_or("model", "linear") << " (" << model.num_params() << " parameters), optimizer " << opt
             << ", rate " << rate << (tp.rate == field_rate::constant ? " eta " + std::to_string(tp.eta) : "") << ", batch "
             << tp.batch << ", seed " << tp.seed << "\n";
-  const auto res = train_field(model, x, y, tp);
-  std::cout << "result: " << (res.stats.exact ? "exact" : "not exact") << " (" << res.stats.exact_rows << " of " << res.stats.rows
-            << " rows exact) after " << res.stats.steps << " steps, " << res.stats.epochs << " epochs, "
-            << fixed_seconds(res.stats.seconds) << "\n";
+  field_train_stats stats;
+  const std::vector<element_t<R>> params = train(model, {x, y}, tp, &stats);
+  std::cout << "result: " << (stats.exact ? "exact" : "not exact") << " (" << stats.exact_rows << " of " << stats.rows
+            << " rows exact) after " << stats.steps << " steps, " << stats.epochs << " epochs, "
+            << fixed_seconds(stats.seconds) << "\n";
   if (const auto out = args.value("out")) {
-    save_circ(*out, specialize<R>(model, res.params));
+    save_circ(*out, specialize<R>(model, params));
     std::cout << "wrote: " << *out << "\n";
     result["out"] = *out;
   }
   result["field"] = r.name();
-  result["exact"] = res.stats.exact;
-  result["exact_rows"] = res.stats.exact_rows;
-  result["rows"] = res.stats.rows;
-  result["steps"] = res.stats.steps;
-  result["epochs"] = res.stats.epochs;
-  result["seconds"] = res.stats.seconds;
-  return res.stats.exact ? 0 : 1;
+  result["exact"] = stats.exact;
+  result["exact_rows"] = stats.exact_rows;
+  result["rows"] = stats.rows;
+  result["steps"] = stats.steps;
+  result["epochs"] = stats.epochs;
+  result["seconds"] = stats.seconds;
+  return stats.exact ? 0 : 1;
 }
 
 }  // namespace

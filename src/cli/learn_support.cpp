@@ -52,25 +52,20 @@ void progress_printer::attempt(std::size_t index, const std::string& description
 }
 
 void progress_printer::event(const train_event& e) {
-  nlohmann::json record{{"event", e.kind},     {"attempt", attempt_}, {"arch", description_},
-                        {"step", e.step},      {"seconds", e.seconds}, {"errors", e.errors},
-                        {"best_errors", e.best_errors}, {"cared_bits", e.cared_bits}};
+  nlohmann::json record{{"event", event_name(e.kind)}, {"attempt", attempt_}, {"arch", description_},
+                        {"step", e.steps},              {"seconds", e.seconds}, {"errors", e.errors},
+                        {"best_errors", e.best_errors}, {"cared_bits", e.checked}};
   if (outputs_ != 0) record["output"] = output_;
   if (e.valid_errors) record["valid_errors"] = *e.valid_errors;
   metrics_.add(record);
-  if (e.kind == "perturb" || e.kind == "restart") return;
+  if (e.kind == train_event_kind::perturb || e.kind == train_event_kind::restart) return;
   std::ostringstream text;
   if (outputs_ != 0) text << "output " << output_ << " of " << outputs_ << "  ";
-  text << "attempt " << attempt_ << " [" << description_ << "] step " << e.step << "  errors " << e.errors << "/"
-       << e.cared_bits << "  best " << e.best_errors;
+  text << "attempt " << attempt_ << " [" << description_ << "] step " << e.steps << "  errors " << e.errors << "/"
+       << e.checked << "  best " << e.best_errors;
   if (e.valid_errors) text << "  valid " << *e.valid_errors;
   line_.show(text.str());
 }
-
-
-
-
-
 
 namespace {
 
@@ -141,20 +136,22 @@ learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& 
   gate_classifier model{make_gate_layers(train.num_inputs(), {.layers = layers, .width = width, .seed = seed}), 2};
   gate_train_params p;
   p.classes = 2;
-  p.seconds = seconds;
-  p.epochs = seconds > 0 ? std::numeric_limits<std::size_t>::max() : epochs;
+  p.budget = seconds > 0 ? train_budget{.seconds = seconds} : train_budget{.epochs = static_cast<double>(epochs)};
   p.threads = threads;
   p.seed = seed;
-  std::uint64_t step = 0;
-  p.on_event = [&](const gate_train_report& r) {
-    const auto wrong = [](double accuracy, std::size_t n) { return static_cast<std::uint64_t>(std::llround((1 - accuracy) * double(n))); };
-    progress.event({.kind = "progress", .step = ++step, .seconds = r.seconds, .errors = wrong(r.train_accuracy, train.num_samples()),
-                    .best_errors = wrong(r.train_accuracy, train.num_samples()),
-                    .valid_errors = r.valid_accuracy >= 0 ? std::optional(wrong(r.valid_accuracy, valid.num_samples())) : std::nullopt,
-                    .cared_bits = train.num_samples()});
+  const std::vector<std::uint32_t> train_labels = output_labels(train), valid_labels = output_labels(valid);
+  const class_samples valid_set{valid.inputs, valid_labels};
+  p.valid = &valid_set;
+  std::uint64_t best = UINT64_MAX;
+  p.on_event = [&](const train_event& e) {
+    train_event shown = e;  // errors: the samples since the last event; best: the fewest so far
+    best = std::min(best, e.errors);
+    shown.best_errors = best;
+    progress.event(shown);
     return true;
   };
-  const gate_selection sel = train_gate_classifier_selected(model.net, train.inputs, output_labels(train), valid.inputs, output_labels(valid), p);
+  gate_train_stats sel;
+  bitlens::train(model.net, {train.inputs, train_labels}, p, &sel);
   learned_circuit out = measured(gate_classifier_decision_circuit(model), desc.str(), train, valid, start);
   out.steps = out.stats.steps = sel.last.steps;
   return out;
@@ -283,10 +280,14 @@ learned_circuit learn_model(const circuit<z2>& model, const std::string& descrip
                             const bit_dataset* valid, const train_params& base, progress_printer& progress) {
   progress.attempt(1, description);
   train_params tp = base;
-  tp.on_event = [&](const train_event& e) { progress.event(e); };
-  const auto r = bitlens::train(model, train, tp, valid);
-  return learned_circuit{specialize<z2>(model, to_elements(r.params)), description, r.stats, 1, r.stats.steps, r.stats.seconds,
-                         std::nullopt};
+  tp.valid = valid;
+  tp.on_event = [&](const train_event& e) {
+    progress.event(e);
+    return true;
+  };
+  train_stats st;
+  const bitvec params = bitlens::train(model, train, tp, &st);
+  return learned_circuit{specialize<z2>(model, to_elements(params)), description, st, 1, st.steps, st.seconds, std::nullopt};
 }
 
 void save_params(const std::string& path, const trained_network& s) {

@@ -33,7 +33,10 @@ class progress_printer {
   /// This printer as a search's observer (models/lut_search.hpp).
   search_observer observer() {
     return {[this](std::size_t i, const std::string& d) { attempt(i, d); }, [this](std::size_t o, std::size_t m) { output(o, m); },
-            [this](const train_event& e) { event(e); }};
+            [this](const train_event& e) {
+              event(e);
+              return true;
+            }};
   }
 
  private:

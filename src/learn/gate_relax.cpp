@@ -1,6 +1,8 @@
 // The relaxed gate network: logits, the softmax head, Adam, and the chunked threaded step.
 #include "bitlens/learn/gate_relax.hpp"
 
+#include "epoch_loop.hpp"
+
 #include "bitlens/eval/gate_inference.hpp"
 #include "bitlens/eval/thread_team.hpp"
 #include "bitlens/learn/group_sum.hpp"
@@ -333,73 +335,58 @@ double relaxed_loss(const gate_network& net, std::span<const float> alpha, const
   return all.empty() ? 0.0 : loss / static_cast<double>(all.size());
 }
 
-gate_train_report train_gate_classifier_relaxed(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
-                                                const gate_relax_params& p) {
-  relaxation r(net, inputs, labels, p);
-  std::vector<std::uint32_t> order(inputs.num_samples());
-  std::iota(order.begin(), order.end(), 0U);
+namespace {
+
+void train_relaxed(gate_network& net, const class_samples& data, const gate_relax_params& p, gate_train_stats* stats) {
+  relaxation r(net, data.inputs, data.labels, p);
   std::mt19937_64 rng(p.seed ^ 0x9e3779b97f4a7c15ULL), view_rng(p.seed ^ 0x5851f42d4c957f2dULL);
-  std::vector<std::uint32_t> view_of(p.input_views.empty() ? 0 : order.size());
+  const std::size_t n = data.inputs.num_samples();
+  std::vector<std::uint32_t> view_of(p.input_views.empty() ? 0 : n);
   std::uniform_int_distribution<std::uint32_t> pick_view(0, p.input_views.empty() ? 0 : static_cast<std::uint32_t>(p.input_views.size() - 1));
-  gate_train_report report;
-  std::size_t seen = 0, correct = 0, next_report = p.report_every;
-  const auto emit = [&] {
-    report.train_accuracy = seen == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(seen);
-    report.flips = r.discretise();
-    seen = correct = 0;
-    return !p.on_event || p.on_event(report);
-  };
-  const auto started = std::chrono::steady_clock::now();
-  const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
-  const auto out_of_time = [&] { return p.seconds > 0 && elapsed() >= p.seconds; };
-  // The step-size schedule: progress through the budget (samples of all epochs, or time when limited).
-  const double total_samples = static_cast<double>(p.epochs) * static_cast<double>(inputs.num_samples());
   const bool anneal = p.final_learning_rate > 0 && p.final_learning_rate != p.learning_rate;
-  for (std::size_t epoch = 0; epoch < p.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (auto& v : view_of) v = pick_view(view_rng);
-    for (std::size_t first = 0; first < order.size(); first += p.batch) {
-      const std::size_t count = std::min(p.batch, order.size() - first);
-      const auto batch = std::span<const std::uint32_t>(order).subspan(first, count);
-      const auto views = view_of.empty() ? std::span<const std::uint32_t>{} : std::span<const std::uint32_t>(view_of).subspan(first, count);
-      if (anneal) {
-        const double by_samples = static_cast<double>(report.samples) / total_samples;
-        const double progress = std::min(1.0, p.seconds > 0 ? std::max(by_samples, elapsed() / p.seconds) : by_samples);
-        r.set_learning_rate(p.learning_rate * std::pow(p.final_learning_rate / p.learning_rate, progress));
-      }
-      const auto t0 = std::chrono::steady_clock::now();
-      correct += r.step(batch, views);
-      report.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      ++report.steps;
-      report.samples += batch.size();
-      seen += batch.size();
-      if (out_of_time()) {
-        emit();
-        return report;
-      }
-      if (p.report_every > 0 && report.samples >= next_report) {
-        next_report += p.report_every;
-        if (!emit()) return report;
-      }
-    }
-    report.epoch = epoch + 1;
-    if (p.report_every == 0 && !emit()) return report;
-  }
-  if (seen > 0) emit();
+  std::size_t first_of_batch = 0;  // where the step's batch starts in the epoch's order (for its views)
+  const train_event last = detail::run_epochs(
+      {.items = n,
+       .batch_items = p.batch,
+       .samples_per_epoch = n,
+       .budget = p.budget,
+       .report_every = p.report_every,
+       .needs_fraction = anneal,
+       .start_epoch =
+           [&](std::mt19937_64&) {
+             for (auto& v : view_of) v = pick_view(view_rng);
+             first_of_batch = 0;
+           },
+       .step =
+           [&](std::span<const std::uint32_t> batch, double fraction) {
+             if (anneal) r.set_learning_rate(p.learning_rate * std::pow(p.final_learning_rate / p.learning_rate, fraction));
+             const auto views =
+                 view_of.empty() ? std::span<const std::uint32_t>{} : std::span<const std::uint32_t>(view_of).subspan(first_of_batch, batch.size());
+             first_of_batch += batch.size();
+             return detail::epoch_step{batch.size(), r.step(batch, views), 0};
+           },
+       // Each event discretises the network: what it reports (and validation measures) is the discrete one.
+       .complete_event = [&](train_event& e) { e.changes = r.discretise(); },
+       .on_event = p.on_event},
+      rng);
   r.discretise();
-  return report;
+  if (stats != nullptr) stats->last = last;
 }
 
-gate_selection train_gate_classifier_relaxed_selected(gate_network& net, const bit_batch& inputs,
-                                                      std::span<const std::uint32_t> labels, const bit_batch& valid_inputs,
-                                                      std::span<const std::uint32_t> valid_labels, const gate_relax_params& p) {
-  // Each report has just discretised the network: what validation measures is the discrete one.
-  return select_on_validation(net, inputs, valid_inputs, valid_labels, p.classes, p.threads, p.on_event,
-                              [&](std::function<bool(const gate_train_report&)> report) {
-                                gate_relax_params q = p;
-                                q.on_event = std::move(report);
-                                train_gate_classifier_relaxed(net, inputs, labels, q);
-                              });
+}  // namespace
+
+void train(gate_network& net, const class_samples& data, const gate_relax_params& p, gate_train_stats* stats) {
+  if (p.valid == nullptr) return train_relaxed(net, data, p, stats);
+  detail::select_on_validation(net, *p.valid, data.inputs.num_wires(), p.classes, p.threads, p.on_event,
+                               [&](train_callback on_event) {
+                                 gate_relax_params q = p;
+                                 q.valid = nullptr;
+                                 q.on_event = std::move(on_event);
+                                 gate_train_stats st;
+                                 train_relaxed(net, data, q, &st);
+                                 return st.last;
+                               },
+                               stats);
 }
 
 }  // namespace bitlens

@@ -5,6 +5,8 @@
 #include "bitlens/eval/group_count.hpp"
 #include "bitlens/learn/group_sum.hpp"
 
+#include "epoch_loop.hpp"
+
 #include <algorithm>
 #include <barrier>
 #include <bit>
@@ -360,114 +362,81 @@ std::size_t gate_trainer::update_layer(std::size_t layer, std::size_t threads, s
   return flipped;
 }
 
-gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
-                                        const gate_train_params& p) {
-  gate_trainer trainer(net, inputs, labels, p);
-  const std::size_t batch_words = trainer.batch_words();
-  std::vector<std::uint32_t> order(trainer.num_words());
-  std::iota(order.begin(), order.end(), 0U);
+namespace {
+
+void train_flips(gate_network& net, const class_samples& data, const gate_train_params& p, gate_train_stats* stats) {
+  gate_trainer trainer(net, data.inputs, data.labels, p);
   std::mt19937_64 rng(p.seed);
-  gate_train_report report;
-  std::size_t seen = 0, correct = 0, next_report = p.report_every;
-  // With several processes every decision that could differ between them — a callback's stop, the
-  // clock — is agreed, so that all of them take the same steps and make the same collective calls.
-  process_group* const group = p.processes != nullptr && p.processes->size() > 1 ? p.processes : nullptr;
-  const auto emit = [&] {
-    report.train_accuracy = seen == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(seen);
-    seen = correct = 0;
-    const bool go_on = !p.on_event || p.on_event(report);
-    return group != nullptr ? !group->any(!go_on) : go_on;
-  };
-  // The flip schedule: progress through the budget (samples of all epochs, or time when limited).
-  const double total_samples = static_cast<double>(p.epochs) * static_cast<double>(inputs.num_samples());
-  const auto progress = [&] {
-    const double by_samples = static_cast<double>(report.samples) / total_samples;
-    if (p.seconds <= 0) return std::min(1.0, by_samples);
-    double seconds = report.seconds;
-    if (group != nullptr) {  // the processes' mean, in microseconds: the same number on each
-      std::uint64_t us = static_cast<std::uint64_t>(seconds * 1e6);
-      group->sum(std::span<std::uint64_t>(&us, 1));
-      seconds = static_cast<double>(us) / 1e6 / group->size();
-    }
-    return std::min(1.0, std::max(by_samples, seconds / p.seconds));
-  };
   const bool anneal = p.final_flip_fraction > 0 && p.final_flip_fraction != p.flip_fraction;
-  // The budget is wall time from here, reports and their callbacks (validation) included, so that a
-  // caller's time limit bounds the whole training; report.seconds counts the steps alone (for rates).
-  const auto started = std::chrono::steady_clock::now();
-  const auto out_of_time = [&] {
-    if (p.seconds <= 0) return false;
-    const bool late = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= p.seconds;
-    return group != nullptr ? group->any(late) : late;
-  };
-  for (std::size_t epoch = 0; epoch < p.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (std::size_t first = 0; first < order.size(); first += batch_words) {
-      const auto batch = std::span<const std::uint32_t>(order).subspan(first, std::min(batch_words, order.size() - first));
-      if (anneal) trainer.set_flip_fraction(p.flip_fraction * std::pow(p.final_flip_fraction / p.flip_fraction, progress()));
-      const auto t0 = std::chrono::steady_clock::now();
-      const auto st = trainer.step(batch);
-      report.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      ++report.steps;
-      report.samples += st.samples;
-      report.flips += st.flips;
-      seen += st.samples;
-      correct += st.correct;
-      if (out_of_time()) {
-        emit();
-        return report;
-      }
-      if (p.report_every > 0 && report.samples >= next_report) {
-        next_report += p.report_every;
-        if (!emit()) return report;
-      }
-    }
-    report.epoch = epoch + 1;
-    if (p.report_every == 0 && !emit()) return report;
-  }
-  if (seen > 0) emit();
-  return report;
+  const train_event last = detail::run_epochs(
+      {.items = trainer.num_words(),
+       .batch_items = trainer.batch_words(),
+       .samples_per_epoch = data.inputs.num_samples(),
+       .budget = p.budget,
+       .report_every = p.report_every,
+       .needs_fraction = anneal,
+       .group = p.processes,
+       .step =
+           [&](std::span<const std::uint32_t> batch, double fraction) {
+             if (anneal) trainer.set_flip_fraction(p.flip_fraction * std::pow(p.final_flip_fraction / p.flip_fraction, fraction));
+             const gate_step_stats st = trainer.step(batch);
+             return detail::epoch_step{st.samples, st.correct, st.flips};
+           },
+       .on_event = p.on_event},
+      rng);
+  if (stats != nullptr) stats->last = last;
 }
 
-gate_selection select_on_validation(gate_network& net, const bit_batch& inputs, const bit_batch& valid_inputs,
-                                    std::span<const std::uint32_t> valid_labels, std::size_t classes, unsigned threads,
-                                    const std::function<bool(const gate_train_report&)>& on_event,
-                                    const std::function<void(std::function<bool(const gate_train_report&)>)>& train) {
-  if (valid_inputs.num_wires() != inputs.num_wires() || valid_inputs.num_samples() != valid_labels.size() || valid_labels.empty()) {
+}  // namespace
+
+void detail::select_on_validation(gate_network& net, const class_samples& valid, std::size_t num_inputs, std::size_t classes,
+                                  unsigned threads, const train_callback& on_event, const std::function<train_event(train_callback)>& run,
+                                  gate_train_stats* stats) {
+  if (valid.inputs.num_wires() != num_inputs || valid.inputs.num_samples() != valid.labels.size() || valid.labels.empty()) {
     throw std::invalid_argument("validation data: needs samples with as many inputs as the training data, one label each");
   }
-  const auto valid_accuracy = [&] {
+  const auto valid_errors = [&] {
     const compiled_gates cg(net);
-    return classification_accuracy(cg.predict_groups(valid_inputs, classes, {.threads = threads}), valid_labels);
+    const auto predicted = cg.predict_groups(valid.inputs, classes, {.threads = threads});
+    std::uint64_t wrong = 0;
+    for (std::size_t s = 0; s < predicted.size(); ++s) wrong += predicted[s] != valid.labels[s] ? 1 : 0;
+    return wrong;
   };
-  gate_selection sel;
-  sel.valid_accuracy = valid_accuracy();
+  train_event chosen;
+  chosen.valid_errors = valid_errors();
+  chosen.valid_checked = valid.labels.size();
   std::vector<std::uint8_t> best(net.luts().begin(), net.luts().end());
-  train([&](const gate_train_report& r) {
-    gate_train_report measured = r;
-    measured.valid_accuracy = valid_accuracy();
-    if (measured.valid_accuracy > sel.valid_accuracy) {
-      sel.valid_accuracy = measured.valid_accuracy;
-      sel.chosen = measured;
+  const train_event last = run([&](const train_event& e) {
+    train_event measured = e;
+    measured.valid_errors = valid_errors();
+    measured.valid_checked = valid.labels.size();
+    if (*measured.valid_errors < *chosen.valid_errors) {
+      chosen = measured;
       best.assign(net.luts().begin(), net.luts().end());
     }
-    sel.last = measured;
     return !on_event || on_event(measured);
   });
   for (std::size_t g = 0; g < best.size(); ++g) net.set_lut(g, best[g]);
-  return sel;
+  if (stats != nullptr) {
+    stats->last = last;
+    stats->chosen = chosen;
+    stats->valid_accuracy = chosen.valid_accuracy();
+  }
 }
 
-gate_selection train_gate_classifier_selected(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
-                                              const bit_batch& valid_inputs, std::span<const std::uint32_t> valid_labels,
-                                              const gate_train_params& p) {
-  if (!p.tasks.empty()) throw std::invalid_argument("train_gate_classifier_selected: validation selection measures one task; p.tasks must be empty");
-  return select_on_validation(net, inputs, valid_inputs, valid_labels, p.classes, p.threads, p.on_event,
-                              [&](std::function<bool(const gate_train_report&)> report) {
-                                gate_train_params q = p;
-                                q.on_event = std::move(report);
-                                train_gate_classifier(net, inputs, labels, q);
-                              });
+void train(gate_network& net, const class_samples& data, const gate_train_params& p, gate_train_stats* stats) {
+  if (p.valid == nullptr) return train_flips(net, data, p, stats);
+  if (!p.tasks.empty()) throw std::invalid_argument("gate training: validation selection measures one task; p.tasks must be empty");
+  detail::select_on_validation(net, *p.valid, data.inputs.num_wires(), p.classes, p.threads, p.on_event,
+                               [&](train_callback on_event) {
+                                 gate_train_params q = p;
+                                 q.valid = nullptr;
+                                 q.on_event = std::move(on_event);
+                                 gate_train_stats st;
+                                 train_flips(net, data, q, &st);
+                                 return st.last;
+                               },
+                               stats);
 }
 
 }  // namespace bitlens

@@ -64,6 +64,8 @@ class batcher {
     }
   }
   bool whole() const noexcept { return order_.empty(); }
+  /// Samples per batch.
+  std::size_t size() const noexcept { return size_; }
   const bit_batch& next() {
     if (whole()) return full_;
     if (shuffled_.num_samples() == 0 || offset_ + size_ > full_.num_samples()) reshuffle();
@@ -97,17 +99,18 @@ class batcher {
 class run_state {
  public:
   run_state(const train_params& tp, const tape& scorer, const bit_batch& train_in, const bit_batch* valid_in,
-            std::size_t num_outputs, std::uint64_t cared, thread_team& team)
+            std::size_t num_outputs, std::uint64_t cared, std::uint64_t valid_cared, thread_team& team)
       : tp_(tp), scorer_(scorer), train_in_(train_in), valid_in_(valid_in), m_(num_outputs), cared_(cared), team_(team),
-        start_(clock_type::now()), last_progress_(start_) {}
+        start_(clock_type::now()), last_progress_(start_), valid_cared_(valid_cared) {}
 
   /// How every tape run of this training runs: on its one thread team.
   eval_params runs() const { return {.threads = tp_.threads, .team = &team_}; }
 
   double seconds() const { return std::chrono::duration<double>(clock_type::now() - start_).count(); }
+  /// Whether the budget is spent after `steps` steps, or a callback asked to stop.
   bool out_of_budget(std::uint64_t steps) const {
-    if (tp_.max_steps != 0 && steps >= tp_.max_steps) return true;
-    return tp_.seconds > 0 && seconds() >= tp_.seconds;
+    const double epochs = static_cast<double>(steps) * samples_per_step_ / static_cast<double>(std::max<std::size_t>(1, train_in_.num_samples()));
+    return stopped_ || tp_.budget.spent(steps, epochs, seconds());
   }
   std::uint64_t train_errors(const bitvec& p) const { return sum(count_ones(scorer_, train_in_, p, runs())); }
   std::uint64_t valid_errors(const bitvec& p) const { return sum(count_ones(scorer_, *valid_in_, p, runs())); }
@@ -132,17 +135,30 @@ class run_state {
       best_errors_ = errors;
       if (v) best_valid_ = v;
       improved_ = true;
-      emit("best", step, errors);
+      emit(train_event_kind::best, step, errors);
     }
     if (std::chrono::duration<double>(clock_type::now() - last_progress_).count() >= tp_.progress_every) {
       last_progress_ = clock_type::now();
-      emit("progress", step, errors);
+      emit(train_event_kind::progress, step, errors);
     }
   }
-  void emit(std::string_view kind, std::uint64_t step, std::uint64_t errors) const {
+  /// Sends an event; a callback's false makes out_of_budget true from then on.
+  void emit(train_event_kind kind, std::uint64_t step, std::uint64_t errors) {
     if (!tp_.on_event) return;
-    tp_.on_event(train_event{kind, step, seconds(), errors, best_train_, best_valid_, cared_});
+    train_event e;
+    e.kind = kind;
+    e.steps = step;
+    e.seconds = seconds();
+    e.errors = errors;
+    e.checked = cared_;
+    e.best_errors = best_train_;
+    e.samples = static_cast<std::uint64_t>(static_cast<double>(step) * samples_per_step_);
+    e.epochs = static_cast<double>(e.samples) / static_cast<double>(std::max<std::size_t>(1, train_in_.num_samples()));
+    if (best_valid_) e.valid_errors = best_valid_, e.valid_checked = valid_cared_;
+    if (!tp_.on_event(e)) stopped_ = true;
   }
+  /// Samples one step trains on (for the epoch count).
+  void set_samples_per_step(double samples) { samples_per_step_ = samples; }
   /// Whether a new best arrived since the last call.
   bool take_improved() { return std::exchange(improved_, false); }
   std::uint64_t best_train_errors() const { return best_train_; }
@@ -173,6 +189,9 @@ class run_state {
   std::optional<std::uint64_t> best_valid_;
   std::uint64_t last_valid_step_ = 0;
   bool improved_ = false;
+  bool stopped_ = false;
+  double samples_per_step_ = 1;
+  std::uint64_t valid_cared_ = 0;
 };
 
 std::uint64_t errors_of(const std::vector<std::uint64_t>& counts, std::size_t m) {
@@ -271,11 +290,11 @@ class vote_search {
           std::fill(acc_.begin(), acc_.end(), 0.0);
           ++st_.restarts;
           since_best = 0;
-          rs_.emit("restart", st_.steps, errors_);
+          rs_.emit(train_event_kind::restart, st_.steps, errors_);
         } else {
           for (std::size_t i = 0; i < perturb_flips_; ++i) p.flip(rng_() % p.size());
           ++st_.perturbations;
-          rs_.emit("perturb", st_.steps, errors_);
+          rs_.emit(train_event_kind::perturb, st_.steps, errors_);
         }
         evaluate(p);
         stall = 0;
@@ -369,8 +388,8 @@ std::uint64_t count_errors(const circuit<z2>& model, const bitvec& params, const
   return run_state::sum(count_ones(scorer, step_inputs(data), params, {.threads = threads}));
 }
 
-train_result train(const circuit<z2>& model, const bit_dataset& data, const train_params& tp, const bit_dataset* valid,
-                   const bitvec* initial) {
+bitvec train(const circuit<z2>& model, const bit_dataset& data, const train_params& tp, train_stats* stats, const bitvec* initial) {
+  const bit_dataset* const valid = tp.valid;
   check_shapes(model, data, "the training data");
   if (valid != nullptr) check_shapes(model, *valid, "the validation data");
   if (initial != nullptr && initial->size() != model.num_params()) {
@@ -387,8 +406,10 @@ train_result train(const circuit<z2>& model, const bit_dataset& data, const trai
   const bit_batch valid_in = valid != nullptr ? step_inputs(*valid) : bit_batch{};
   // One team for every tape run of the training: a step is a few runs of a few milliseconds each.
   thread_team team(tp.threads != 0 ? tp.threads : std::max(1U, std::thread::hardware_concurrency()));
-  run_state rs(tp, scorer, train_in, valid != nullptr ? &valid_in : nullptr, model.num_outputs(), data.num_cared_bits(), team);
+  run_state rs(tp, scorer, train_in, valid != nullptr ? &valid_in : nullptr, model.num_outputs(), data.num_cared_bits(),
+               valid != nullptr ? valid->num_cared_bits() : 0, team);
   batcher batches(train_in, tp.batch, rng);
+  rs.set_samples_per_step(tp.optimizer == optimizer_kind::rda ? 1.0 : static_cast<double>(batches.size()));
 
   train_stats st;
   if (model.num_params() == 0) {  // nothing to learn: score the circuit as it is
@@ -400,17 +421,18 @@ train_result train(const circuit<z2>& model, const bit_dataset& data, const trai
     case optimizer_kind::vote: vote_search(step, layout, batches, rs, st, tp, rng, model.num_params()).run(p); break;
     }
   }
-  train_result result{rs.has_best() ? rs.best() : p, st};
-  result.stats.seconds = rs.seconds();
-  result.stats.train_errors = rs.train_errors(result.params);
-  result.stats.train_cared_bits = data.num_cared_bits();
+  bitvec best = rs.has_best() ? rs.best() : p;
+  st.seconds = rs.seconds();
+  st.train_errors = rs.train_errors(best);
+  st.train_cared_bits = data.num_cared_bits();
   if (valid != nullptr) {
-    result.stats.valid_errors = rs.valid_errors(result.params);
-    result.stats.valid_cared_bits = valid->num_cared_bits();
+    st.valid_errors = rs.valid_errors(best);
+    st.valid_cared_bits = valid->num_cared_bits();
   }
-  result.stats.exact = result.stats.train_errors == 0;
-  rs.emit("done", st.steps, result.stats.train_errors);
-  return result;
+  st.exact = st.train_errors == 0;
+  rs.emit(train_event_kind::done, st.steps, st.train_errors);
+  if (stats != nullptr) *stats = st;
+  return best;
 }
 
 }  // namespace bitlens

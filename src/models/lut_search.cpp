@@ -48,14 +48,16 @@ std::vector<lut_network_params> architecture_schedule(std::size_t n, std::size_t
   return out;
 }
 
-search_outcome search_lut_networks(const bit_dataset& train, const bit_dataset* valid, const train_params& base,
+search_outcome search_lut_networks(const bit_dataset& train, const train_params& base,
                                    std::optional<lut_network_params> fixed, const bitvec* initial, const search_observer& observer) {
   // Attempts go round the schedule (or repeat the fixed architecture), each with a fresh wiring
   // seed; an attempt ends when its search stalls, so small models that cannot fit cost little and
   // the budget flows to the shapes that make progress. The budget is shared by all attempts.
   const auto schedule = fixed ? std::vector<lut_network_params>{*fixed}
                               : architecture_schedule(train.num_inputs(), train.num_outputs(), base.seed);
-  const bool has_budget = base.seconds > 0 || base.max_steps > 0;
+  const bit_dataset* const valid = base.valid;
+  const train_budget& budget = base.budget;
+  const bool has_budget = budget.seconds > 0 || budget.steps > 0;
   search_outcome best;
   bool have = false;
   double spent = 0;
@@ -63,9 +65,9 @@ search_outcome search_lut_networks(const bit_dataset& train, const bit_dataset* 
   for (std::size_t i = 0;; ++i) {
     train_params tp = base;
     tp.seed = base.seed + 1000003ULL * i;
-    if (base.seconds > 0) tp.seconds = base.seconds - spent;
-    if (base.max_steps > 0) tp.max_steps = base.max_steps - steps_spent;
-    if ((base.seconds > 0 && tp.seconds <= 0.001) || (base.max_steps > 0 && steps_spent >= base.max_steps)) break;
+    if (budget.seconds > 0) tp.budget.seconds = budget.seconds - spent;
+    if (budget.steps > 0) tp.budget.steps = budget.steps - std::min(budget.steps, steps_spent);
+    if ((budget.seconds > 0 && tp.budget.seconds <= 0.001) || (budget.steps > 0 && steps_spent >= budget.steps)) break;
     tp.stop_when_stalled = has_budget;  // without a budget, one attempt restarts in place forever
     lut_network_params arch = schedule[i % schedule.size()];
     arch.seed = schedule[i % schedule.size()].seed + 7919ULL * (i / schedule.size());
@@ -74,21 +76,21 @@ search_outcome search_lut_networks(const bit_dataset& train, const bit_dataset* 
     const std::string description = architecture_string(arch) + (arch.skip ? " skip" : "") + ", " + net.describe();
     if (observer.attempt) observer.attempt(i + 1, description);
     if (observer.event) tp.on_event = observer.event;
-    auto result = bitlens::train(net.build(), train, tp, valid, i == 0 ? initial : nullptr);
-    spent += result.stats.seconds;
-    steps_spent += result.stats.steps;
-    const auto score = [&](const train_result& r) {
-      return std::make_pair(r.stats.valid_errors.value_or(0), r.stats.train_errors);
-    };
-    if (!have || score(result) < score(best.result)) {
+    train_stats stats;
+    bitvec params = bitlens::train(net.build(), train, tp, &stats, i == 0 ? initial : nullptr);
+    spent += stats.seconds;
+    steps_spent += stats.steps;
+    const auto score = [&](const train_stats& st) { return std::make_pair(st.valid_errors.value_or(0), st.train_errors); };
+    if (!have || score(stats) < score(best.stats)) {
       best.model = net;
       best.model_params = arch;
-      best.result = std::move(result);
+      best.params = std::move(params);
+      best.stats = stats;
       best.description = description;
       have = true;
     }
     best.attempts = i + 1;
-    if (best.result.stats.exact && (valid == nullptr || best.result.stats.valid_errors == 0)) break;
+    if (best.stats.exact && (valid == nullptr || best.stats.valid_errors == 0)) break;
     if (!has_budget) break;
   }
   best.total_steps = steps_spent;
@@ -107,14 +109,16 @@ bit_dataset output_column(const bit_dataset& d, std::size_t o) {
 }
 
 learned_circuit from_search(const search_outcome& s) {
-  learned_circuit l{specialize<z2>(s.model.build(), to_elements(s.result.params)), s.description, s.result.stats,
-                    s.attempts, s.total_steps, s.seconds, trained_network{s.model_params, s.result.params}};
+  learned_circuit l{specialize<z2>(s.model.build(), to_elements(s.params)), s.description, s.stats,
+                    s.attempts, s.total_steps, s.seconds, trained_network{s.model_params, s.params}};
   return l;
 }
 
 // One network per output. Passes over the outputs still inexact share what is left of the budget
 // equally, so time that easy outputs do not need goes to the hard ones; each output keeps its best.
-learned_circuit per_output(const bit_dataset& train, const bit_dataset* valid, const train_params& base, const search_observer& observer) {
+learned_circuit per_output(const bit_dataset& train, const train_params& base, const search_observer& observer) {
+  const bit_dataset* const valid = base.valid;
+  const train_budget& budget = base.budget;
   const std::size_t m = train.num_outputs();
   learned_circuit total{circuit<z2>(z2{}, train.num_inputs(), 0, {}, {}), std::to_string(m) + " networks, one per output", {}, 0, 0, 0, std::nullopt};
   std::vector<std::optional<search_outcome>> best(m);
@@ -123,27 +127,28 @@ learned_circuit per_output(const bit_dataset& train, const bit_dataset* valid, c
     parts.push_back(output_column(train, o));
     parts_valid.push_back(valid != nullptr ? output_column(*valid, o) : bit_dataset{});
   }
-  const auto score = [](const search_outcome& s) { return std::make_pair(s.result.stats.valid_errors.value_or(0), s.result.stats.train_errors); };
+  const auto score = [](const search_outcome& s) { return std::make_pair(s.stats.valid_errors.value_or(0), s.stats.train_errors); };
   const auto done = [&](std::size_t o) {
-    return best[o] && best[o]->result.stats.exact && (valid == nullptr || best[o]->result.stats.valid_errors == 0);
+    return best[o] && best[o]->stats.exact && (valid == nullptr || best[o]->stats.valid_errors == 0);
   };
-  const bool has_budget = base.seconds > 0 || base.max_steps > 0;
+  const bool has_budget = budget.seconds > 0 || budget.steps > 0;
   for (std::uint64_t pass = 0;; ++pass) {
     std::vector<std::size_t> pending;
     for (std::size_t o = 0; o < m; ++o) {
       if (!done(o)) pending.push_back(o);
     }
-    const bool time_left = base.seconds <= 0 || total.seconds < base.seconds - 0.001;
-    const bool steps_left = base.max_steps == 0 || total.steps < base.max_steps;
+    const bool time_left = budget.seconds <= 0 || total.seconds < budget.seconds - 0.001;
+    const bool steps_left = budget.steps == 0 || total.steps < budget.steps;
     if (pending.empty() || (pass > 0 && (!has_budget || !time_left || !steps_left))) break;
     for (std::size_t i = 0; i < pending.size(); ++i) {
       const std::size_t o = pending[i], left = pending.size() - i;
       train_params tp = base;
-      if (base.seconds > 0) tp.seconds = std::max(0.001, (base.seconds - total.seconds) / double(left));
-      if (base.max_steps > 0) tp.max_steps = std::max<std::uint64_t>(1, (base.max_steps - std::min(base.max_steps, total.steps)) / left);
+      if (budget.seconds > 0) tp.budget.seconds = std::max(0.001, (budget.seconds - total.seconds) / double(left));
+      if (budget.steps > 0) tp.budget.steps = std::max<std::uint64_t>(1, (budget.steps - std::min(budget.steps, total.steps)) / left);
+      tp.valid = valid != nullptr ? &parts_valid[o] : nullptr;
       tp.seed = base.seed + 7777ULL * (o + 1) + 1000003ULL * pass;
       if (observer.output) observer.output(o + 1, m);
-      auto s = search_lut_networks(parts[o], valid != nullptr ? &parts_valid[o] : nullptr, tp, std::nullopt, nullptr, observer);
+      auto s = search_lut_networks(parts[o], tp, std::nullopt, nullptr, observer);
       if (observer.output) observer.output(0, 0);
       total.attempts += s.attempts;
       total.steps += s.total_steps;
@@ -156,16 +161,16 @@ learned_circuit per_output(const bit_dataset& train, const bit_dataset* valid, c
   if (valid != nullptr) total.stats.valid_errors = 0;
   for (std::size_t o = 0; o < m; ++o) {
     const auto& s = *best[o];
-    const auto piece = specialize<z2>(s.model.build(), to_elements(s.result.params));
+    const auto piece = specialize<z2>(s.model.build(), to_elements(s.params));
     combined = combined ? pair(*combined, piece) : piece;
-    total.stats.train_errors += s.result.stats.train_errors;
-    total.stats.train_cared_bits += s.result.stats.train_cared_bits;
-    total.stats.exact = total.stats.exact && s.result.stats.exact;
-    total.stats.restarts += s.result.stats.restarts;
-    total.stats.perturbations += s.result.stats.perturbations;
+    total.stats.train_errors += s.stats.train_errors;
+    total.stats.train_cared_bits += s.stats.train_cared_bits;
+    total.stats.exact = total.stats.exact && s.stats.exact;
+    total.stats.restarts += s.stats.restarts;
+    total.stats.perturbations += s.stats.perturbations;
     if (valid != nullptr) {
-      *total.stats.valid_errors += s.result.stats.valid_errors.value_or(0);
-      total.stats.valid_cared_bits += s.result.stats.valid_cared_bits;
+      *total.stats.valid_errors += s.stats.valid_errors.value_or(0);
+      total.stats.valid_cared_bits += s.stats.valid_cared_bits;
     }
   }
   // Each part names its only output y0: the combined circuit names output o after the table.
@@ -180,22 +185,24 @@ learned_circuit per_output(const bit_dataset& train, const bit_dataset* valid, c
 
 }  // namespace
 
-learned_circuit learn_lut_circuit(const bit_dataset& train, const bit_dataset* valid, const train_params& base,
+learned_circuit learn_lut_circuit(const bit_dataset& train, const train_params& base,
                                   std::optional<lut_network_params> fixed, const bitvec* initial, decompose_mode mode,
                                   const search_observer& observer) {
   const bool single = train.num_outputs() <= 1 || fixed || initial != nullptr || mode == decompose_mode::none;
-  if (single) return from_search(search_lut_networks(train, valid, base, fixed, initial, observer));
-  if (mode == decompose_mode::outputs) return per_output(train, valid, base, observer);
+  const bit_dataset* const valid = base.valid;
+  const train_budget& budget = base.budget;
+  if (single) return from_search(search_lut_networks(train, base, fixed, initial, observer));
+  if (mode == decompose_mode::outputs) return per_output(train, base, observer);
   // automatic: a joint network with a third of the budget, then one network per output
   train_params joint_tp = base;
-  if (base.seconds > 0) joint_tp.seconds = base.seconds / 3;
-  if (base.max_steps > 0) joint_tp.max_steps = std::max<std::uint64_t>(1, base.max_steps / 3);
-  auto joint = from_search(search_lut_networks(train, valid, joint_tp, std::nullopt, nullptr, observer));
+  if (budget.seconds > 0) joint_tp.budget.seconds = budget.seconds / 3;
+  if (budget.steps > 0) joint_tp.budget.steps = std::max<std::uint64_t>(1, budget.steps / 3);
+  auto joint = from_search(search_lut_networks(train, joint_tp, std::nullopt, nullptr, observer));
   if (joint.stats.exact && (valid == nullptr || joint.stats.valid_errors == 0)) return joint;
   train_params rest = base;
-  if (base.seconds > 0) rest.seconds = std::max(0.001, base.seconds - joint.seconds);
-  if (base.max_steps > 0) rest.max_steps = std::max<std::uint64_t>(1, base.max_steps - std::min(base.max_steps, joint.steps));
-  auto parts = per_output(train, valid, rest, observer);
+  if (budget.seconds > 0) rest.budget.seconds = std::max(0.001, budget.seconds - joint.seconds);
+  if (budget.steps > 0) rest.budget.steps = std::max<std::uint64_t>(1, budget.steps - std::min(budget.steps, joint.steps));
+  auto parts = per_output(train, rest, observer);
   const auto score = [](const learned_circuit& l) { return std::make_pair(l.stats.valid_errors.value_or(0), l.stats.train_errors); };
   learned_circuit& best = score(parts) < score(joint) ? parts : joint;
   best.attempts = joint.attempts + parts.attempts;

@@ -34,9 +34,10 @@ TEST_CASE("a Kaczmarz step makes the sample exact for a linear model", "[field_t
   std::vector<std::uint64_t> hidden(6);
   for (auto& v : hidden) v = r.from_integer(g());
   auto [x, y] = data_of(model, hidden, 1, g);
-  const auto res = train_field(model, x, y, {.rate = field_rate::normalized, .max_steps = 1, .seed = 3});
-  CHECK(res.stats.steps == 1);
-  CHECK(res.stats.exact_rows == 1);
+  field_train_stats st;
+  train(model, {x, y}, {.rate = field_rate::normalized, .budget = {.steps = 1}, .seed = 3}, &st);
+  CHECK(st.steps == 1);
+  CHECK(st.exact_rows == 1);
 }
 
 TEST_CASE("the step circuit's adjoints are residual times Jacobian (linear model)", "[field_train]") {
@@ -60,8 +61,19 @@ TEST_CASE("per-sample gradient descent recovers a tiny hidden linear map over GF
   rng g(case_seed(70200));
   const auto model = linear_model(r, 2, 1);
   auto [x, y] = data_of(model, {1, 2}, 12, g);
-  const auto res = train_field(model, x, y, {.max_steps = 20000, .seed = 5});
-  CHECK(res.stats.exact);
+  field_train_stats st;
+  std::vector<train_event> events;
+  train(model, {x, y}, {.budget = {.steps = 20000}, .seed = 5, .on_event = [&](const train_event& e) {
+                          events.push_back(e);
+                          return true;
+                        }},
+        &st);
+  CHECK(st.exact);
+  // A progress event per epoch, then done; each counts the rows not yet exact.
+  REQUIRE(events.size() == st.epochs + 1);
+  CHECK(events.back().kind == train_event_kind::done);
+  CHECK(events.back().errors == 0);
+  CHECK(events.front().checked == st.rows);
 }
 
 TEST_CASE("momentum and batches run and report consistent statistics", "[field_train]") {
@@ -72,11 +84,16 @@ TEST_CASE("momentum and batches run and report consistent statistics", "[field_t
   std::vector<std::uint64_t> hidden(6);
   for (auto& v : hidden) v = r.from_integer(g());
   auto [x, y] = data_of(model, hidden, 40, g);
-  const auto res = train_field(model, x, y, {.optimizer = field_optimizer::momentum, .batch = 8, .max_steps = 50, .seed = 2});
-  CHECK(res.stats.steps <= 55);
-  CHECK(res.stats.rows == 40);
-  CHECK(res.stats.exact == (res.stats.exact_rows == 40));
-  CHECK_THROWS_AS(train_field(model, lane_batch<gf_pk>{}, y, {}), std::invalid_argument);
+  field_train_stats st;
+  train(model, {x, y}, {.optimizer = field_optimizer::momentum, .batch = 8, .budget = {.steps = 50}, .seed = 2}, &st);
+  CHECK(st.steps <= 55);
+  CHECK(st.rows == 40);
+  CHECK(st.exact == (st.exact_rows == 40));
+  const lane_batch<gf_pk> none;
+  CHECK_THROWS_AS(train(model, {none, y}, {}), std::invalid_argument);
+  // A callback's false ends the run after that epoch.
+  train(model, {x, y}, {.batch = 8, .budget = {.steps = 5000}, .on_event = [](const train_event&) { return false; }}, &st);
+  CHECK(st.epochs == 1);
 }
 
 TEST_CASE("monomials enumerate each monomial once", "[field_models]") {

@@ -110,7 +110,7 @@ TEST_CASE("relaxed training learns a small problem, the same for any thread coun
   gate_relax_params p;
   p.classes = 4;
   p.batch = 128;
-  p.epochs = 30;
+  p.budget = {.epochs = 30};
   p.tau = 1;
   p.learning_rate = 0.05;
   p.seed = seed;
@@ -118,8 +118,10 @@ TEST_CASE("relaxed training learns a small problem, the same for any thread coun
   // Relaxed training needs more gates than the flip rule to discretise well: 80 per layer passes
   // seeds 1–8 of BITLENS_TEST_SEED (40 gives 0.63–0.90).
   auto net = make_gate_layers(24, {.layers = 3, .width = 80, .seed = seed});
-  const auto report = train_gate_classifier_relaxed(net, train.inputs, train.labels, p);
-  CHECK(report.epoch == 30);
+  gate_train_stats report_stats;
+  bitlens::train(net, {train.inputs, train.labels}, p, &report_stats);
+  const train_event& report = report_stats.last;
+  CHECK(report.epochs == 30);
   CHECK(report.samples == 30 * 4096);
   // The discretised network: guessing gives at most 0.375; x0 alone 0.75.
   const double accuracy = classification_accuracy(compiled_gates(net).predict_groups(held_out.inputs, 4), held_out.labels);
@@ -128,24 +130,24 @@ TEST_CASE("relaxed training learns a small problem, the same for any thread coun
   auto annealed = make_gate_layers(24, {.layers = 3, .width = 80, .seed = seed});
   auto q = p;
   q.final_learning_rate = p.learning_rate / 10;
-  train_gate_classifier_relaxed(annealed, train.inputs, train.labels, q);
+  bitlens::train(annealed, {train.inputs, train.labels}, q);
   CHECK(annealed != net);
   CHECK(classification_accuracy(compiled_gates(annealed).predict_groups(held_out.inputs, 4), held_out.labels) >= 0.9);
-  p.epochs = 3;
+  p.budget = {.epochs = 3};
   auto one = make_gate_layers(24, {.layers = 3, .width = 40, .seed = seed}), two = one;
-  train_gate_classifier_relaxed(one, train.inputs, train.labels, p);
+  bitlens::train(one, {train.inputs, train.labels}, p);
   p.threads = 2;
-  train_gate_classifier_relaxed(two, train.inputs, train.labels, p);
+  bitlens::train(two, {train.inputs, train.labels}, p);
   CHECK(one == two);
   p.tau = -1;
-  CHECK_THROWS_WITH(train_gate_classifier_relaxed(one, train.inputs, train.labels, p), Catch::Contains("tau"));
+  CHECK_THROWS_WITH(bitlens::train(one, {train.inputs, train.labels}, p), Catch::Contains("tau"));
 }
 
 TEST_CASE("relaxed training through input views: a view is the data it shows, drawn the same for any thread count", "[learn][relax]") {
   const auto seed = test::case_seed(100100);
   INFO("seed " << seed);
   const auto train = test::make_gate_toy(1024, seed);
-  const gate_relax_params p{.classes = 4, .batch = 96, .epochs = 2, .tau = 1, .threads = 1, .seed = seed};
+  const gate_relax_params p{.classes = 4, .batch = 96, .budget = {.epochs = 2}, .tau = 1, .threads = 1, .seed = seed};
   const auto fresh = [&] { return make_gate_layers(24, {.layers = 2, .width = 16, .seed = seed}); };
   // One view that reverses the inputs and blanks input 5: training through it is training on the
   // data so transformed.
@@ -159,20 +161,20 @@ TEST_CASE("relaxed training through input views: a view is the data it shows, dr
   auto through_view = fresh(), on_transformed = fresh();
   auto q = p;
   q.input_views = {reversed};
-  train_gate_classifier_relaxed(through_view, train.inputs, train.labels, q);
-  train_gate_classifier_relaxed(on_transformed, transformed, train.labels, p);
+  bitlens::train(through_view, {train.inputs, train.labels}, q);
+  bitlens::train(on_transformed, {transformed, train.labels}, p);
   CHECK(through_view == on_transformed);
   // Several views, drawn per sample: the tables do not depend on the thread count.
   q.input_views = {reversed, image_shifts(4, 6, 1, 1)[3], image_shifts(4, 6, 1, 0)[0]};
   auto one = fresh(), two = fresh();
-  train_gate_classifier_relaxed(one, train.inputs, train.labels, q);
+  bitlens::train(one, {train.inputs, train.labels}, q);
   q.threads = 2;
-  train_gate_classifier_relaxed(two, train.inputs, train.labels, q);
+  bitlens::train(two, {train.inputs, train.labels}, q);
   CHECK(one == two);
   CHECK(one != through_view);
   // A view of the wrong size, or reading a bit the samples do not have, is refused.
   q.input_views = {input_view(23, 0)};
-  CHECK_THROWS_WITH(train_gate_classifier_relaxed(one, train.inputs, train.labels, q), Catch::Contains("23 entries for 24 inputs"));
+  CHECK_THROWS_WITH(bitlens::train(one, {train.inputs, train.labels}, q), Catch::Contains("23 entries for 24 inputs"));
   q.input_views = {input_view(24, 24)};
-  CHECK_THROWS_WITH(train_gate_classifier_relaxed(one, train.inputs, train.labels, q), Catch::Contains("reads bit 24"));
+  CHECK_THROWS_WITH(bitlens::train(one, {train.inputs, train.labels}, q), Catch::Contains("reads bit 24"));
 }

@@ -18,7 +18,7 @@ gate_train_params toy_params(unsigned threads, kernel_variant k) {
   gate_train_params p;
   p.classes = 4;
   p.batch = 256;
-  p.epochs = 60;
+  p.budget = {.epochs = 60};
   p.margin = 2;
   p.protect_margin = 6;
   p.flip_fraction = 0.02;
@@ -43,10 +43,12 @@ TEST_CASE("gate training: learns a small classification problem", "[learn][gate]
   const auto train = test::make_gate_toy(4096, seed), held_out = test::make_gate_toy(2048, seed + 1);
   auto net = toy_network(seed);
   const double before = classification_accuracy(compiled_gates(net).predict_groups(held_out.inputs, 4), held_out.labels);
-  const auto report = train_gate_classifier(net, train.inputs, train.labels, toy_params(2, kernel_variant::automatic));
-  CHECK(report.epoch == 60);
+  gate_train_stats report_stats;
+  bitlens::train(net, {train.inputs, train.labels}, toy_params(2, kernel_variant::automatic), &report_stats);
+  const train_event& report = report_stats.last;
+  CHECK(report.epochs == 60);
   CHECK(report.samples == 60 * 4096);
-  CHECK(report.flips > 0);
+  CHECK(report.changes > 0);
   const auto predicted = compiled_gates(net).predict_groups(held_out.inputs, 4);
   const double after = classification_accuracy(predicted, held_out.labels);
   // Seeds 1–8 of BITLENS_TEST_SEED give 0.68–0.93 on held-out samples; guessing gives at most 0.375.
@@ -72,7 +74,7 @@ TEST_CASE("gate training: two tasks share one network, each with its own head", 
   p.classes = 6;
   p.tasks = tasks;
   auto net = make_gate_layers(24, {.layers = 3, .width = 96, .seed = seed});  // 96 outputs: 6 groups of 16
-  train_gate_classifier(net, train.inputs, codes, p);
+  bitlens::train(net, {train.inputs, codes}, p);
   const auto predicted = multitask_predict(compiled_gates(net).evaluate(held_out.inputs), tasks);
   const auto truth = make(held_out);
   const double first = classification_accuracy(predicted[0], truth[0]), second = classification_accuracy(predicted[1], truth[1]);
@@ -81,9 +83,11 @@ TEST_CASE("gate training: two tasks share one network, each with its own head", 
   CHECK(second >= 0.75);  // guessing: about 0.5 (seeds 0–10 give 0.89–0.99 for task 0, 0.94–0.99 here)
   // Mismatched tasks are refused.
   p.classes = 5;
-  CHECK_THROWS_AS(train_gate_classifier(net, train.inputs, codes, p), std::invalid_argument);
+  CHECK_THROWS_AS(bitlens::train(net, {train.inputs, codes}, p), std::invalid_argument);
   p.classes = 6;
-  CHECK_THROWS_AS(train_gate_classifier_selected(net, train.inputs, codes, held_out.inputs, codes, p), std::invalid_argument);
+  const class_samples held{held_out.inputs, codes};
+  p.valid = &held;
+  CHECK_THROWS_AS(bitlens::train(net, {train.inputs, codes}, p), std::invalid_argument);
 }
 
 TEST_CASE("gate training: identical tables for any thread count, kernel variant and tile", "[learn][gate]") {
@@ -91,11 +95,11 @@ TEST_CASE("gate training: identical tables for any thread count, kernel variant 
   INFO("seed " << seed);
   const auto train = test::make_gate_toy(3000, seed);
   auto p = toy_params(1, kernel_variant::portable);
-  p.epochs = 4;
+  p.budget = {.epochs = 4};
   p.batch = 1280;  // five 256-sample units: several tiles per step, and tiles of 8 or 16 words end part-full
   p.tile_words = 4;
   auto reference = toy_network(seed);
-  train_gate_classifier(reference, train.inputs, train.labels, p);
+  bitlens::train(reference, {train.inputs, train.labels}, p);
   CHECK(reference != toy_network(seed));
   for (unsigned threads : {1U, 2U, 3U}) {
     for (auto k : test::runnable_kernel_variants()) {
@@ -104,7 +108,7 @@ TEST_CASE("gate training: identical tables for any thread count, kernel variant 
         p.threads = threads;
         p.kernels = k;
         p.tile_words = tile;
-        train_gate_classifier(net, train.inputs, train.labels, p);
+        bitlens::train(net, {train.inputs, train.labels}, p);
         INFO("threads " << threads << ", kernels " << name(k) << ", tile words " << tile);
         CHECK(net == reference);
       }
@@ -135,14 +139,16 @@ TEST_CASE("gate training: reports, early stop and bad data", "[learn][gate]") {
   auto net = toy_network(5);
   auto p = toy_params(1, kernel_variant::automatic);
   std::size_t reports = 0;
-  p.on_event = [&](const gate_train_report& r) {
+  p.on_event = [&](const train_event& r) {
     ++reports;
-    CHECK(r.train_accuracy >= 0.0);
-    return r.epoch < 2;  // stop after the second epoch's report
+    CHECK(r.train_accuracy() >= 0.0);
+    return r.epochs < 2;  // stop after the second epoch's report
   };
-  const auto last = train_gate_classifier(net, train.inputs, train.labels, p);
+  gate_train_stats last_stats;
+  bitlens::train(net, {train.inputs, train.labels}, p, &last_stats);
+  const train_event& last = last_stats.last;
   CHECK(reports == 2);
-  CHECK(last.epoch == 2);
+  CHECK(last.epochs == 2);
   std::vector<std::uint32_t> bad = train.labels;
   bad[7] = 4;
   CHECK_THROWS_WITH(gate_trainer(net, train.inputs, bad, p), Catch::Contains("sample 7 has label 4"));
@@ -155,14 +161,14 @@ TEST_CASE("an annealed flip fraction flips fewer entries as training goes on", "
   const auto flips_per_epoch = [&](double final_fraction) {
     auto net = make_gate_layers(24, {.layers = 3, .width = 400, .seed = 5, .random_fraction = 0.5});
     auto p = toy_params(1, kernel_variant::automatic);
-    p.epochs = 8;
+    p.budget = {.epochs = 8};
     p.final_flip_fraction = final_fraction;
     std::vector<std::size_t> flips;
-    p.on_event = [&](const gate_train_report& r) {
-      flips.push_back(r.flips);
+    p.on_event = [&](const train_event& r) {
+      flips.push_back(r.changes);
       return true;
     };
-    train_gate_classifier(net, data.inputs, data.labels, p);
+    bitlens::train(net, {data.inputs, data.labels}, p);
     std::vector<std::size_t> per_epoch{flips.front()};
     for (std::size_t e = 1; e < flips.size(); ++e) per_epoch.push_back(flips[e] - flips[e - 1]);
     return per_epoch;
@@ -189,11 +195,11 @@ TEST_CASE("gate training without constant tables keeps every gate's paths open",
   auto p = toy_params(1, kernel_variant::automatic);
   p.allow_constant = true;
   auto free_net = toy_network(seed);
-  train_gate_classifier(free_net, train.inputs, train.labels, p);
+  bitlens::train(free_net, {train.inputs, train.labels}, p);
   CHECK(constants(free_net) > 0);  // the rule alone does make constants here
   p.allow_constant = false;
   auto net = toy_network(seed);
-  train_gate_classifier(net, train.inputs, train.labels, p);
+  bitlens::train(net, {train.inputs, train.labels}, p);
   CHECK(constants(net) == 0);
   CHECK(classification_accuracy(compiled_gates(net).predict_groups(held_out.inputs, 4), held_out.labels) >= 0.6);
 }
@@ -205,20 +211,20 @@ TEST_CASE("gate training with decayed gain accumulators learns, is thread-indepe
   auto p = toy_params(1, kernel_variant::automatic);
   p.gain_decay = 0.5;
   auto net = toy_network(seed);
-  train_gate_classifier(net, train.inputs, train.labels, p);
+  bitlens::train(net, {train.inputs, train.labels}, p);
   CHECK(classification_accuracy(compiled_gates(net).predict_groups(held_out.inputs, 4), held_out.labels) >= 0.6);
   // The accumulated gains change which entries flip: not the tables of the step-by-step rule.
   auto plain = toy_network(seed);
   auto q = p;
   q.gain_decay = 0;
-  train_gate_classifier(plain, train.inputs, train.labels, q);
+  bitlens::train(plain, {train.inputs, train.labels}, q);
   CHECK(plain != net);
-  p.epochs = 4;
+  p.budget = {.epochs = 4};
   p.batch = 1024;
   auto one = toy_network(seed), two = toy_network(seed);
-  train_gate_classifier(one, train.inputs, train.labels, p);
+  bitlens::train(one, {train.inputs, train.labels}, p);
   p.threads = 2;
-  train_gate_classifier(two, train.inputs, train.labels, p);
+  bitlens::train(two, {train.inputs, train.labels}, p);
   CHECK(one == two);
   p.gain_decay = 1;
   CHECK_THROWS_WITH(gate_trainer(net, train.inputs, train.labels, p), Catch::Contains("gain_decay"));

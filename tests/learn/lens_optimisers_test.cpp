@@ -200,13 +200,13 @@ TEST_CASE("the lane-tape field trainer computes the lens composite with gd and w
   const auto objective = supervised(circuit_lens(model), residual_loss(f, m), residual_rate(f, f.from_integer(eta), m));
   for (auto kind : {field_optimizer::gd, field_optimizer::momentum}) {
     const std::uint64_t steps = 3;
-    const auto fused = train_field(model, x, y, {.optimizer = kind, .eta = eta, .momentum = mu, .batch = samples, .max_steps = steps}, &initial);
+    const auto fused = train(model, {x, y}, {.optimizer = kind, .eta = eta, .momentum = mu, .batch = samples, .budget = {.steps = steps}}, nullptr, &initial);
     const auto opt = kind == field_optimizer::gd ? gradient_descent(f) : momentum(f, f.from_integer(mu));
     auto p = initial;
     auto state = opt.initial_state(f, p.size());
     for (std::uint64_t k = 0; k < steps; ++k) training_step<gf_p>(objective, opt, state, p, xs, ys);
     INFO("optimiser " << opt.name());
-    CHECK(fused.params == p);
+    CHECK(fused == p);
   }
 }
 

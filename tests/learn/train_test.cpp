@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <vector>
+
 using namespace bitlens;
 
 namespace {
@@ -14,9 +17,23 @@ namespace {
 train_params budget(optimizer_kind k, std::uint64_t steps, std::uint64_t seed) {
   train_params tp;
   tp.optimizer = k;
-  tp.max_steps = steps;
+  tp.budget = {.steps = steps};
   tp.seed = seed;
   return tp;
+}
+
+struct run_result {
+  bitvec params;
+  train_stats stats;
+};
+
+// train, keeping its parameters and stats together.
+run_result run(const circuit<z2>& f, const bit_dataset& data, train_params tp, const bit_dataset* valid = nullptr,
+               const bitvec* initial = nullptr) {
+  tp.valid = valid;
+  run_result r;
+  r.params = train(f, data, tp, &r.stats, initial);
+  return r;
 }
 
 }  // namespace
@@ -35,7 +52,7 @@ TEST_CASE("vote learns small tables exactly for fixed seeds", "[train][vote]") {
   for (const auto& t : tasks) {
     const auto data = generate_table(t.kind, t.n);
     const auto net = make_lut_network(data.num_inputs(), data.num_outputs(), t.arch);
-    const auto r = train(net.build(), data, budget(optimizer_kind::vote, 200000, 7));
+    const auto r = run(net.build(), data, budget(optimizer_kind::vote, 200000, 7));
     INFO(t.kind << " " << t.n << ": " << r.stats.train_errors << " errors after " << r.stats.steps << " steps");
     CHECK(r.stats.exact);
     CHECK(count_errors(net.build(), r.params, data) == 0);
@@ -47,9 +64,9 @@ TEST_CASE("rda and parity learn a single LUT holding the whole table", "[train][
   // meets to its target, and parity (with the whole table as the batch) does so in one step.
   const auto data = generate_table("majority", 3);
   const auto f = make_lut_network(3, 1, {.k = 3, .widths = {}}).build();
-  const auto rda = train(f, data, budget(optimizer_kind::rda, 8, 3));
+  const auto rda = run(f, data, budget(optimizer_kind::rda, 8, 3));
   CHECK(rda.stats.exact);
-  const auto parity = train(f, data, budget(optimizer_kind::parity, 2, 3));
+  const auto parity = run(f, data, budget(optimizer_kind::parity, 2, 3));
   CHECK(parity.stats.exact);
   CHECK(parity.stats.steps <= 2);
 }
@@ -60,9 +77,9 @@ TEST_CASE("training is bit-identical for 1 and 2 threads", "[train][determinism]
   for (auto k : {optimizer_kind::vote, optimizer_kind::parity, optimizer_kind::rda}) {
     auto tp = budget(k, 3000, 11);
     tp.threads = 1;
-    const auto one = train(net.build(), data, tp);
+    const auto one = run(net.build(), data, tp);
     tp.threads = 2;
-    const auto two = train(net.build(), data, tp);
+    const auto two = run(net.build(), data, tp);
     INFO(optimizer_name(k));
     CHECK(one.params == two.params);
     CHECK(one.stats.steps == two.stats.steps);
@@ -80,7 +97,7 @@ TEST_CASE("vote variants (top-k, threshold, stochastic, stateful) all make progr
                               vote_params{.decay = 0.9}}) {
     auto tp = budget(optimizer_kind::vote, 300, 5);
     tp.vote = v;
-    const auto r = train(f, data, tp, nullptr, &zero);
+    const auto r = run(f, data, tp, nullptr, &zero);
     CHECK(r.stats.train_errors < start);
   }
 }
@@ -91,7 +108,7 @@ TEST_CASE("a validation set selects the returned parameters", "[train][valid]") 
   for (std::size_t r = 0; r < full.num_samples(); ++r) (r % 4 == 0 ? valid_rows : train_rows).push_back(r);
   const auto tr = full.subset(train_rows), va = full.subset(valid_rows);
   const auto f = make_lut_network(5, 1, {.k = 3, .widths = {3}, .seed = 4}).build();
-  const auto r = train(f, tr, budget(optimizer_kind::vote, 3000, 9), &va);
+  const auto r = run(f, tr, budget(optimizer_kind::vote, 3000, 9), &va);
   REQUIRE(r.stats.valid_errors.has_value());
   CHECK(*r.stats.valid_errors == count_errors(f, r.params, va));
   CHECK(r.stats.valid_cared_bits == va.num_cared_bits());
@@ -105,7 +122,7 @@ TEST_CASE("mini-batches: vote compares proposals on one batch and still learns",
   tp.stop_when_exact = false;
   const bitvec zero(f.num_params());
   const auto start = count_errors(f, zero, data);
-  const auto r = train(f, data, tp, nullptr, &zero);
+  const auto r = run(f, data, tp, nullptr, &zero);
   CHECK(r.stats.train_errors < start);
   CHECK(r.stats.train_errors == count_errors(f, r.params, data));
 }
@@ -116,7 +133,7 @@ TEST_CASE("a model without parameters is scored, not trained", "[train]") {
   const auto x = b.inputs(3);
   b.output(b.not_(b.xor_n(x)));  // even parity: exactly the table
   for (auto k : {optimizer_kind::vote, optimizer_kind::parity, optimizer_kind::rda}) {
-    const auto r = train(b.build(), data, budget(k, 100, 1));
+    const auto r = run(b.build(), data, budget(k, 100, 1));
     CHECK(r.stats.exact);
     CHECK(r.stats.steps == 0);
   }
@@ -125,10 +142,10 @@ TEST_CASE("a model without parameters is scored, not trained", "[train]") {
 TEST_CASE("train rejects data of the wrong shape", "[train][errors]") {
   const auto data = generate_table("adder", 2);
   const auto f = make_lut_network(3, 3, {.k = 2, .widths = {}}).build();
-  CHECK_THROWS_AS(train(f, data, budget(optimizer_kind::vote, 10, 1)), std::invalid_argument);
+  CHECK_THROWS_AS(run(f, data, budget(optimizer_kind::vote, 10, 1)), std::invalid_argument);
   const auto g = make_lut_network(4, 3, {.k = 2, .widths = {}}).build();
   const bitvec wrong(3);
-  CHECK_THROWS_AS(train(g, data, budget(optimizer_kind::vote, 10, 1), nullptr, &wrong), std::invalid_argument);
+  CHECK_THROWS_AS(run(g, data, budget(optimizer_kind::vote, 10, 1), nullptr, &wrong), std::invalid_argument);
 }
 
 TEST_CASE("optimizer names round-trip", "[train]") {
@@ -138,6 +155,65 @@ TEST_CASE("optimizer names round-trip", "[train]") {
 
 TEST_CASE("train's default budget is finite, so an unlearnable target still returns", "[train]") {
   const train_params defaults;
-  CHECK(defaults.seconds > 0);
-  CHECK(defaults.seconds <= 60);
+  CHECK(defaults.budget.seconds > 0);
+  CHECK(defaults.budget.seconds <= 60);
+}
+
+TEST_CASE("train's events are typed, end with done, and a callback's false ends the run", "[train][events]") {
+  const auto data = generate_table("adder", 3);
+  const auto f = make_lut_network(6, 4, {.k = 4, .widths = {8, 4}, .skip = true, .seed = 3}).build();
+  auto tp = budget(optimizer_kind::vote, 100000, 5);
+  tp.stop_when_exact = false;
+  std::vector<train_event_kind> kinds;
+  tp.on_event = [&](const train_event& e) {
+    kinds.push_back(e.kind);
+    CHECK(e.checked == data.num_cared_bits());
+    return e.steps < 50;  // stop at the first event after step 50
+  };
+  const auto r = run(f, data, tp);
+  REQUIRE(kinds.size() >= 2);
+  CHECK(kinds.front() == train_event_kind::best);
+  CHECK(kinds.back() == train_event_kind::done);
+  CHECK(std::count(kinds.begin(), kinds.end(), train_event_kind::done) == 1);
+  CHECK(r.stats.steps >= 50);
+  CHECK(r.stats.steps < 100000);
+}
+
+TEST_CASE("train's epoch budget counts the samples of its steps", "[train][budget]") {
+  const auto data = generate_table("majority", 9);  // 512 rows
+  const auto f = make_lut_network(9, 1, {.k = 3, .widths = {3}, .seed = 2}).build();
+  train_params tp;
+  tp.optimizer = optimizer_kind::parity;
+  tp.batch = 64;
+  tp.stop_when_exact = false;
+  tp.budget = {.epochs = 2};
+  CHECK(run(f, data, tp).stats.steps == 16);  // 8 batches of 64 per epoch
+  tp.optimizer = optimizer_kind::rda;         // one sample per step
+  tp.budget = {.epochs = 0.5};
+  CHECK(run(f, data, tp).stats.steps == 256);
+}
+
+TEST_CASE("train_budget: each limit that is set ends a run, and the fraction follows the nearest", "[train][budget]") {
+  const train_budget none;
+  CHECK_FALSE(none.limited());
+  CHECK_FALSE(none.spent(1000000, 1e6, 1e6));
+  CHECK(none.fraction(10, 1, 1) == 0);
+  const train_budget b{.seconds = 10, .steps = 100, .epochs = 4};
+  CHECK(b.limited());
+  CHECK_FALSE(b.spent(99, 3.9, 9.9));
+  CHECK(b.spent(100, 0, 0));
+  CHECK(b.spent(0, 4, 0));
+  CHECK(b.spent(0, 0, 10));
+  CHECK(b.fraction(50, 1, 2) == Approx(0.5));
+  CHECK(b.fraction(10, 3, 2) == Approx(0.75));
+  CHECK(b.fraction(1000, 0, 0) == 1.0);
+  for (auto k : {train_event_kind::progress, train_event_kind::best, train_event_kind::perturb, train_event_kind::restart,
+                 train_event_kind::done}) {
+    CHECK(event_name(k) != "?");
+  }
+  train_event e;
+  CHECK(e.valid_accuracy() == -1.0);
+  e.errors = 1, e.checked = 4, e.valid_errors = 3, e.valid_checked = 4;
+  CHECK(e.train_accuracy() == 0.75);
+  CHECK(e.valid_accuracy() == 0.25);
 }

@@ -96,21 +96,28 @@ TEST_CASE("keep-best training leaves the tables that scored best on validation",
   gate_train_params p;
   p.classes = 2;
   p.batch = 256;
-  p.epochs = 30;
+  p.budget = {.epochs = 30};
   p.threads = 1;
   p.report_every = 512;
   std::vector<double> seen;
-  p.on_event = [&](const gate_train_report& rep) {
-    CHECK(rep.valid_accuracy >= 0);
-    seen.push_back(rep.valid_accuracy);
+  p.on_event = [&](const train_event& rep) {
+    CHECK(rep.valid_accuracy() >= 0);
+    seen.push_back(rep.valid_accuracy());
     return true;
   };
-  const auto sel = train_gate_classifier_selected(net, xt, yt, xv, yv, p);
+  const class_samples valid{xv, yv};
+  p.valid = &valid;
+  gate_train_stats sel;
+  bitlens::train(net, {xt, yt}, p, &sel);
   REQUIRE(!seen.empty());
   CHECK(sel.valid_accuracy >= *std::max_element(seen.begin(), seen.end()));
   // The network holds the chosen tables: its validation accuracy is the one reported.
   CHECK(classification_accuracy(compiled_gates(net).predict_groups(xv, 2, {.threads = 1}), yv) == Approx(sel.valid_accuracy));
-  CHECK_THROWS_AS(train_gate_classifier_selected(net, xt, yt, random_batch(7, 10, r), std::vector<std::uint32_t>(10, 0), p), std::invalid_argument);
+  const bit_batch wrong_width = random_batch(7, 10, r);
+  const std::vector<std::uint32_t> zeros(10, 0);
+  const class_samples mismatched{wrong_width, zeros};
+  p.valid = &mismatched;
+  CHECK_THROWS_AS(bitlens::train(net, {xt, yt}, p), std::invalid_argument);
 }
 
 TEST_CASE("a merged ensemble's class scores are the sums of its members' scores", "[gate_classifier]") {

@@ -30,8 +30,7 @@ bool computes(const circuit<z2>& f, const bit_dataset& d) {
 
 train_params budget(std::uint64_t steps) {
   train_params tp;
-  tp.max_steps = steps;
-  tp.seconds = 0;
+  tp.budget = {.steps = steps};
   tp.threads = 1;
   tp.seed = 5;
   return tp;
@@ -61,14 +60,17 @@ TEST_CASE("the search finds an exact network and tells the observer each attempt
   std::size_t events = 0;
   search_observer watch;
   watch.attempt = [&](std::size_t i, const std::string& d) { attempts.push_back(std::to_string(i) + " " + d); };
-  watch.event = [&](const train_event&) { ++events; };
-  const auto out = search_lut_networks(table, nullptr, budget(40000), std::nullopt, nullptr, watch);
+  watch.event = [&](const train_event&) {
+    ++events;
+    return true;
+  };
+  const auto out = search_lut_networks(table, budget(40000), std::nullopt, nullptr, watch);
   INFO("attempts: " << attempts.size());
-  CHECK(out.result.stats.exact);
+  CHECK(out.stats.exact);
   CHECK(out.attempts == attempts.size());
   CHECK(events > 0);
   CHECK(out.total_steps <= 40000);
-  const auto learned = learn_lut_circuit(table, nullptr, budget(40000), std::nullopt, nullptr, decompose_mode::none);
+  const auto learned = learn_lut_circuit(table, budget(40000), std::nullopt, nullptr, decompose_mode::none);
   CHECK(learned.network.has_value());
   CHECK(learned.stats.exact == computes(learned.circuit_, table));
 }
@@ -78,7 +80,7 @@ TEST_CASE("one network per output: the parts combine into the table's circuit, o
   std::vector<std::pair<std::size_t, std::size_t>> outputs;
   search_observer watch;
   watch.output = [&](std::size_t o, std::size_t m) { outputs.emplace_back(o, m); };
-  const auto out = learn_lut_circuit(table, nullptr, budget(60000), std::nullopt, nullptr, decompose_mode::outputs, watch);
+  const auto out = learn_lut_circuit(table, budget(60000), std::nullopt, nullptr, decompose_mode::outputs, watch);
   CHECK_FALSE(out.network.has_value());  // several networks: no single parameter file
   REQUIRE(out.circuit_.num_outputs() == table.num_outputs());
   CHECK(out.circuit_.num_params() == 0);

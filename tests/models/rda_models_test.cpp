@@ -23,9 +23,11 @@ TEST_CASE("the LUT memoriser learns any table in one rda epoch", "[rda_models]")
   CHECK(f.num_params() == 3 * 16);
   train_params tp;
   tp.optimizer = optimizer_kind::rda;
-  tp.max_steps = 16;  // one epoch: every row meets its own table entry once
-  const auto r = train(f, table, tp);
-  CHECK(r.stats.exact);
+  tp.budget = {.epochs = 1};  // every row meets its own table entry once
+  train_stats st;
+  train(f, table, tp, &st);
+  CHECK(st.steps == 16);
+  CHECK(st.exact);
   CHECK_THROWS_AS(lut_memoriser(17, 1), std::invalid_argument);
 }
 
@@ -62,11 +64,12 @@ TEST_CASE("the pseudo-linear model learns parity (an XOR-linear map) exactly", "
   for (auto k : {optimizer_kind::rda, optimizer_kind::vote}) {
     train_params tp;
     tp.optimizer = k;
-    tp.max_steps = 5000;
+    tp.budget = {.steps = 5000};
     tp.seed = 3;
-    const auto r = train(f, data, tp);
+    train_stats st;
+    train(f, data, tp, &st);
     INFO(optimizer_name(k));
-    CHECK(r.stats.exact);
+    CHECK(st.exact);
   }
 }
 
@@ -87,10 +90,10 @@ TEST_CASE("group-sum: targets, argmax prediction and a trained 3-class classifie
 
   const auto net = make_lut_network(5, 6, {.k = 4, .widths = {6}, .seed = 2});
   train_params tp;
-  tp.max_steps = 3000;
+  tp.budget = {.steps = 3000};
   tp.seed = 4;
-  const auto r = train(net.build(), data, tp);
-  const auto out = evaluate(tape(net.build()), data.inputs, r.params);
+  const bitvec params = train(net.build(), data, tp);
+  const auto out = evaluate(tape(net.build()), data.inputs, params);
   const double acc = classification_accuracy(group_sum_predict(out, 3), labels);
   INFO("accuracy " << acc);
   CHECK(acc == 1.0);

@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
     gate_train_params p;
     p.classes = 4;
     p.batch = s.batch;
-    p.epochs = 6;
+    p.budget = {.epochs = 6};
     p.margin = 2;
     p.protect_margin = 6;
     p.flip_fraction = 0.02;
@@ -58,9 +58,11 @@ int main(int argc, char** argv) {
     p.threads = s.threads;
     p.seed = seed;
     auto alone = toy_network(seed), shared = toy_network(seed);
-    train_gate_classifier(alone, data.inputs, data.labels, p);
+    bitlens::train(alone, {data.inputs, data.labels}, p);
     p.processes = &group;
-    const auto report = train_gate_classifier(shared, data.inputs, data.labels, p);
+    gate_train_stats report_stats;
+    bitlens::train(shared, {data.inputs, data.labels}, p, &report_stats);
+    const train_event& report = report_stats.last;
     const std::string what = "threads " + std::to_string(s.threads) + ", batch " + std::to_string(s.batch) + ", gain decay " +
                              std::to_string(s.gain_decay);
     check(tables(alone) != tables(toy_network(seed)), what + ": training changed nothing");
@@ -71,29 +73,33 @@ int main(int argc, char** argv) {
     gate_train_params p;
     p.classes = 4;
     p.batch = 512;
-    p.epochs = 4;
+    p.budget = {.epochs = 4};
     p.margin = 2;
     p.protect_margin = 6;
     p.flip_fraction = 0.02;
     p.report_every = 1000;
     p.threads = 1;
     auto alone = toy_network(seed), shared = toy_network(seed);
-    const auto a = train_gate_classifier_selected(alone, data.inputs, data.labels, valid.inputs, valid.labels, p);
+    const class_samples held{valid.inputs, valid.labels};
+    p.valid = &held;
+    gate_train_stats a, b;
+    bitlens::train(alone, {data.inputs, data.labels}, p, &a);
     p.processes = &group;
-    const auto b = train_gate_classifier_selected(shared, data.inputs, data.labels, valid.inputs, valid.labels, p);
+    bitlens::train(shared, {data.inputs, data.labels}, p, &b);
     check(tables(shared) == tables(alone) && a.valid_accuracy == b.valid_accuracy, "validation selection differs from one process alone");
   }
   {  // a time limit: every process stops after the same step, with the same tables
     gate_train_params p;
     p.classes = 4;
     p.batch = 256;
-    p.epochs = 1000000;
-    p.seconds = 0.5;
+    p.budget = {.seconds = 0.5};
     p.final_flip_fraction = 0.001;  // annealed by time: the clock is agreed too
     p.threads = 1;
     p.processes = &group;
     auto net = toy_network(seed);
-    const auto r = train_gate_classifier(net, data.inputs, data.labels, p);
+    gate_train_stats r_stats;
+    bitlens::train(net, {data.inputs, data.labels}, p, &r_stats);
+    const train_event& r = r_stats.last;
     std::uint64_t mine[3] = {r.steps, 0, 0};
     for (auto t : tables(net)) mine[1] = mine[1] * 31 + t, mine[2] += t;
     std::uint64_t sum[3] = {mine[0], mine[1], mine[2]};

@@ -19,16 +19,16 @@ int main(int argc, char** argv) {
     gate_train_params p;
     p.classes = 4;
     p.batch = 256;
-    p.epochs = 1000;
+    p.budget = {.epochs = 1000};
     p.report_every = 512;
     p.threads = 1;
     p.processes = &group;
-    p.on_event = [&](const gate_train_report& r) {
+    p.on_event = [&](const train_event& r) {
       if (group.rank() == 1 && r.samples > 2000) throw std::runtime_error("the data of this process went missing");
       return true;
     };
     auto net = make_gate_layers(24, {.layers = 2, .width = 16, .seed = 3});
-    train_gate_classifier(net, data.inputs, data.labels, p);
+    bitlens::train(net, {data.inputs, data.labels}, p);
   } catch (const std::exception& e) {
     group.abort_all("failure_test", std::string("error: ") + e.what(), 3);
   }

@@ -11,6 +11,7 @@
 #include "bitlens/eval/lane_tape.hpp"
 #include "bitlens/eval/thread_team.hpp"
 #include "bitlens/ir/builder.hpp"
+#include "bitlens/learn/training.hpp"
 #include "bitlens/transform/reverse_derivative.hpp"
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace bitlens {
@@ -35,10 +37,12 @@ struct field_train_params {
   std::uint64_t eta = 1;        // the constant learning rate, as an integer mapped into the field
   std::uint64_t momentum = 1;   // μ for the momentum optimizer
   std::size_t batch = 1;        // samples per step (1 = per-sample updates, as in RDA)
-  std::uint64_t max_steps = 0;  // 0 = none
-  double seconds = 0;           // wall-clock budget; 0 = none
+  /// Training also ends when every row is exact. The finite default lets an unlearnable target return.
+  train_budget budget = {.seconds = 10};
   std::uint64_t seed = 1;
   unsigned threads = 1;
+  /// A progress event after each epoch (errors: the rows not exact), done at the end; false ends the run.
+  train_callback on_event = {};
 };
 
 struct field_train_stats {
@@ -50,10 +54,11 @@ struct field_train_stats {
   bool exact = false;
 };
 
+/// Rows of field data as the trainer reads them (a view: the data must outlive the call).
 template <ring R>
-struct field_train_result {
-  std::vector<element_t<R>> params;
-  field_train_stats stats;
+struct field_samples {
+  const lane_batch<R>& x;  // one lane array per model input
+  const lane_batch<R>& y;  // one per model output, all of one length
 };
 
 /// model ; loss (; learning rate applied outside): inputs x, then y; the model's parameters;
@@ -76,25 +81,29 @@ circuit<R> field_step_circuit(const circuit<R>& model) {
   return b.build(build_params{.prune = true});
 }
 
-/// Trains `model` to map the input lanes x to the target lanes y (one lane array per input /
-/// output, all of one length). Stops when every row is exact or a budget runs out.
+/// Trains `model` to map the input lanes data.x to the target lanes data.y from `initial`
+/// parameters (random from p.seed when null), until every row is exact, p.budget is spent or
+/// p.on_event says stop. Returns the parameters; fills `stats` when not null. Throws
+/// std::invalid_argument when the shapes do not match.
 template <ring R>
-field_train_result<R> train_field(const circuit<R>& model, const lane_batch<R>& x, const lane_batch<R>& y,
-                                  const field_train_params& tp, const std::vector<element_t<R>>* initial = nullptr) {
+std::vector<element_t<R>> train(const circuit<R>& model, const std::type_identity_t<field_samples<R>>& data, const field_train_params& tp,
+                                field_train_stats* stats = nullptr, const std::vector<element_t<R>>* initial = nullptr) {
   using element = element_t<R>;
   const R& r = model.ring();
+  const lane_batch<R>& x = data.x;
+  const lane_batch<R>& y = data.y;
   if (x.size() != model.num_inputs() || y.size() != model.num_outputs()) {
-    throw std::invalid_argument("train_field: the data has " + std::to_string(x.size()) + " inputs and " +
+    throw std::invalid_argument("field training: the data has " + std::to_string(x.size()) + " inputs and " +
                                 std::to_string(y.size()) + " outputs, the model " + std::to_string(model.num_inputs()) +
                                 " and " + std::to_string(model.num_outputs()));
   }
   const std::size_t rows = x.empty() ? 0 : x[0].size();
   const std::size_t m = model.num_outputs(), np = model.num_params();
   std::mt19937_64 rng(tp.seed);
-  field_train_result<R> result;
-  auto& p = result.params;
+  std::vector<element> p;
+  field_train_stats st;
   if (initial != nullptr) {
-    if (initial->size() != np) throw std::invalid_argument("train_field: wrong number of initial parameters");
+    if (initial->size() != np) throw std::invalid_argument("field training: wrong number of initial parameters");
     p = *initial;
   } else {
     p.resize(np);
@@ -109,8 +118,23 @@ field_train_result<R> train_field(const circuit<R>& model, const lane_batch<R>& 
   std::iota(order.begin(), order.end(), std::size_t{0});
   const auto start = std::chrono::steady_clock::now();
   auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  bool stopped = false;       // by on_event
+  std::uint64_t samples = 0;  // rows trained on so far
   auto out_of_budget = [&] {
-    return (tp.max_steps != 0 && result.stats.steps >= tp.max_steps) || (tp.seconds > 0 && seconds() >= tp.seconds);
+    const double epochs = rows == 0 ? 0.0 : static_cast<double>(samples) / static_cast<double>(rows);
+    return stopped || tp.budget.spent(st.steps, epochs, seconds());
+  };
+  auto emit = [&](train_event_kind kind) {
+    if (!tp.on_event) return;
+    train_event e;
+    e.kind = kind;
+    e.steps = st.steps;
+    e.epochs = static_cast<double>(st.epochs);
+    e.samples = samples;
+    e.seconds = seconds();
+    e.errors = rows - st.exact_rows;
+    e.checked = rows;
+    if (!tp.on_event(e)) stopped = true;
   };
   // Exact rows of the whole data set: residual outputs of the step circuit.
   auto exact_rows = [&] {
@@ -125,10 +149,10 @@ field_train_result<R> train_field(const circuit<R>& model, const lane_batch<R>& 
     }
     return ok;
   };
-  result.stats.rows = rows;
-  result.stats.exact_rows = exact_rows();
+  st.rows = rows;
+  st.exact_rows = exact_rows();
   lane_batch<R> in(x.size() + y.size(), std::vector<element>(batch));
-  while (result.stats.exact_rows < rows && !out_of_budget() && rows > 0) {
+  while (st.exact_rows < rows && !out_of_budget() && rows > 0) {
     std::shuffle(order.begin(), order.end(), rng);
     for (std::size_t first = 0; first < rows && !out_of_budget(); first += batch) {
       const std::size_t len = std::min(batch, rows - first);
@@ -156,14 +180,19 @@ field_train_result<R> train_field(const circuit<R>& model, const lane_batch<R>& 
         }
         p[j] = r.sub(p[j], g);
       }
-      ++result.stats.steps;
+      ++st.steps;
+      samples += len;
     }
-    ++result.stats.epochs;
-    result.stats.exact_rows = exact_rows();
+    ++st.epochs;
+    st.exact_rows = exact_rows();
+    emit(train_event_kind::progress);
   }
-  result.stats.seconds = seconds();
-  result.stats.exact = result.stats.exact_rows == rows;
-  return result;
+  st.seconds = seconds();
+  st.exact = st.exact_rows == rows;
+  emit(train_event_kind::done);
+  if (stats != nullptr) *stats = st;
+  return p;
 }
+
 
 }  // namespace bitlens

@@ -37,13 +37,12 @@ struct gate_relax_params {
   std::size_t classes = 10;
   /// Samples per Adam step.
   std::size_t batch = 256;
-  std::size_t epochs = 1;
-  /// Stop once this much wall time has passed since training began, reports included (0: none).
-  double seconds = 0;
+  /// When training ends (at least one limit must be set).
+  train_budget budget = {.epochs = 1};
   /// Adam's step size and moment decays (difflogic: 0.01).
   double learning_rate = 0.01;
-  /// Annealed geometrically to this step size by the end of the budget (p.epochs, or p.seconds
-  /// when set); ≤ 0 keeps learning_rate throughout.
+  /// Annealed geometrically to this step size by the end of the budget (train_budget::fraction);
+  /// ≤ 0 keeps learning_rate throughout.
   double final_learning_rate = 0;
   double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
   /// The group-sum temperature: a class's score is its group's sum divided by tau. 0: automatic,
@@ -61,11 +60,14 @@ struct gate_relax_params {
   /// (input_views.hpp), drawn uniformly at random; each view has one entry per input. Empty: the
   /// samples as they are. Validation (…_selected) sees the samples as they are.
   std::vector<input_view> input_views = {};
-  /// Report every this many samples (0: once per epoch) to on_event; false stops training.
-  /// A report's `flips` counts the gates whose most likely function changed since the start, its
-  /// train_accuracy is the relaxed network's over the samples since the previous report.
+  /// Keep-best: when set, the discretised network's class accuracy on these samples is measured at
+  /// the start and at every event, and `net` is left with the tables that scored best there.
+  const class_samples* valid = nullptr;
+  /// A progress event every this many samples (0: once per epoch) to on_event; false stops
+  /// training. An event's `changes` counts the gates whose most likely function changed since the
+  /// start; its errors are the relaxed network's over the samples since the previous event.
   std::size_t report_every = 0;
-  std::function<bool(const gate_train_report&)> on_event = {};
+  train_callback on_event = {};
 };
 
 /// The relaxed network's mean softmax cross-entropy over the samples (scores: group sums / tau),
@@ -76,19 +78,12 @@ struct gate_relax_params {
 double relaxed_loss(const gate_network& net, std::span<const float> alpha, const bit_batch& inputs, std::span<const std::uint32_t> labels,
                     std::size_t classes, double tau, std::span<float> grad = {}, kernel_variant kernels = kernel_variant::automatic);
 
-/// Trains `net`'s gates through the relaxation for p.epochs epochs (or p.seconds) and leaves each
-/// gate's table at its most likely function. The wiring is `net`'s; its tables are ignored at the
-/// start. Throws std::invalid_argument on mismatched sizes (or views), a label ≥ p.classes, outputs that do
-/// not split into p.classes groups, more than max_relaxed_gates gates, or a parameter out of range.
-/// Returns the last report.
-gate_train_report train_gate_classifier_relaxed(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
-                                                const gate_relax_params& p);
-
-/// Like train_gate_classifier_relaxed, measuring the discretised network's class accuracy on the
-/// validation samples at the start and at every report (select_on_validation); leaves `net` with
-/// the tables that scored best there.
-gate_selection train_gate_classifier_relaxed_selected(gate_network& net, const bit_batch& inputs,
-                                                      std::span<const std::uint32_t> labels, const bit_batch& valid_inputs,
-                                                      std::span<const std::uint32_t> valid_labels, const gate_relax_params& p);
+/// Trains `net`'s gates through the relaxation until p.budget is spent (or p.on_event says stop)
+/// and leaves each gate's table at its most likely function — with p.valid, the tables that scored
+/// best there. The wiring is `net`'s; its tables are ignored at the start. Throws
+/// std::invalid_argument on mismatched sizes (or views), a label ≥ p.classes, outputs that do not
+/// split into p.classes groups, more than max_relaxed_gates gates, a parameter out of range, or a
+/// budget with no limit.
+void train(gate_network& net, const class_samples& data, const gate_relax_params& p, gate_train_stats* stats = nullptr);
 
 }  // namespace bitlens

@@ -21,6 +21,7 @@
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/eval/thread_team.hpp"
 #include "bitlens/learn/process_group.hpp"
+#include "bitlens/learn/training.hpp"
 
 #include <barrier>
 #include <cstdint>
@@ -31,14 +32,11 @@
 
 namespace bitlens {
 
-struct gate_train_report {
-  std::size_t epoch = 0;       // epochs completed (the report at the end of epoch e says e)
-  std::size_t steps = 0;
-  std::size_t samples = 0;     // training samples processed so far
-  std::size_t flips = 0;       // table entries flipped so far
-  double seconds = 0;          // time spent in training steps (excludes the callback)
-  double train_accuracy = 0;   // over the samples since the previous report, before their steps' flips
-  double valid_accuracy = -1;  // on the validation samples (train_gate_classifier_selected); -1: not measured
+/// Samples with one class label each, as the gate-network trainers read them (a view: the data
+/// must outlive the call).
+struct class_samples {
+  const bit_batch& inputs;
+  std::span<const std::uint32_t> labels;
 };
 
 struct gate_train_params {
@@ -52,10 +50,8 @@ struct gate_train_params {
   std::vector<std::uint32_t> tasks = {};
   /// Samples per step, rounded up to whole tiles.
   std::size_t batch = 512;
-  std::size_t epochs = 1;
-  /// Stop once this much wall time has passed since training began, reports and their callbacks
-  /// (validation) included (0: no limit).
-  double seconds = 0;
+  /// When training ends (at least one limit must be set).
+  train_budget budget = {.epochs = 1};
   /// Hinge margin, in bits of a group's score. 32 (with protect_margin 128) scored best on the
   /// validation split of binarised MNIST at 6 × 8000 gates (bench/compare/mnist_study.sh).
   std::uint32_t margin = 32;
@@ -65,8 +61,8 @@ struct gate_train_params {
   std::uint32_t protect_margin = 128;
   /// At most ceil(flip_fraction × gates / layers) table entries of each layer flip per step…
   double flip_fraction = 0.001;
-  /// … annealed geometrically to this fraction by the end of the budget (p.epochs, or p.seconds
-  /// when set), as a learning rate is decayed; ≤ 0 keeps flip_fraction throughout.
+  /// … annealed geometrically to this fraction by the end of the budget (train_budget::fraction),
+  /// as a learning rate is decayed; ≤ 0 keeps flip_fraction throughout.
   double final_flip_fraction = 0;
   /// …each with a net gain of at least this (of the accumulated gain when gain_decay > 0).
   std::int64_t min_gain = 1;
@@ -96,10 +92,25 @@ struct gate_train_params {
   /// and report callbacks are agreed between them (a stop anywhere stops all). At most 65,535
   /// samples per step (the counts travel in 16 bits). nullptr: this process alone.
   process_group* processes = nullptr;
-  /// Report every this many samples (0: once per epoch) …
+  /// Keep-best: when set, class accuracy on these samples is measured at the start and at every
+  /// event (event.valid_errors), and the network is left with the tables that scored best there
+  /// (the earliest of equals) — the model is chosen on validation data, never on test data. One
+  /// task only.
+  const class_samples* valid = nullptr;
+  /// A progress event every this many samples (0: once per epoch) …
   std::size_t report_every = 0;
-  /// … to this callback; returning false stops training.
-  std::function<bool(const gate_train_report&)> on_event;
+  /// … to this callback; returning false stops training. An event's errors count the samples
+  /// since the previous event (of the first task), judged before their steps' flips.
+  train_callback on_event;
+};
+
+/// What a gate-network training measured.
+struct gate_train_stats {
+  train_event last;            // the run's last event
+  /// With params.valid: the event after which the returned tables were measured (steps 0: the
+  /// start), and their class accuracy on the validation samples.
+  train_event chosen;
+  double valid_accuracy = -1;
 };
 
 /// What one step saw.
@@ -168,33 +179,20 @@ class gate_trainer {
   std::vector<std::uint32_t> task_first_, task_classes_;
 };
 
-/// Trains `net` on the data for p.epochs epochs (or p.seconds). Returns the last report.
-gate_train_report train_gate_classifier(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
-                                        const gate_train_params& p);
+/// Trains `net`'s tables on the data by the flip rule until p.budget is spent (or p.on_event says
+/// stop); with p.valid, leaves the tables that scored best there. Throws std::invalid_argument on
+/// mismatched sizes, a label out of range, outputs that do not split into p.classes groups, a
+/// budget with no limit, or p.valid with p.tasks.
+void train(gate_network& net, const class_samples& data, const gate_train_params& p, gate_train_stats* stats = nullptr);
 
-/// What train_gate_classifier_selected chose.
-struct gate_selection {
-  double valid_accuracy = 0;  // of the returned tables on the validation samples
-  gate_train_report chosen;   // the report at which they were measured (epoch 0, no steps: the start)
-  gate_train_report last;     // the last report of the run
-};
-
-/// Model selection shared by the training methods: calls train(report), where report is the
-/// callback train must call at each of its reports; at the start and at every report the
-/// network's class accuracy on the validation samples is measured (and passed on to on_event,
-/// which may stop training by returning false), and `net` is left with the tables that scored best
-/// (the earliest of equals). Throws std::invalid_argument when the validation data does not match.
-gate_selection select_on_validation(gate_network& net, const bit_batch& inputs, const bit_batch& valid_inputs,
-                                    std::span<const std::uint32_t> valid_labels, std::size_t classes, unsigned threads,
-                                    const std::function<bool(const gate_train_report&)>& on_event,
-                                    const std::function<void(std::function<bool(const gate_train_report&)>)>& train);
-
-/// Trains like train_gate_classifier, measures class accuracy on the validation samples at every
-/// report (and at the start), and leaves `net` with the tables that scored best there (the earliest
-/// of equals): the model is chosen on validation data, never on test data. p.on_event sees each
-/// report with valid_accuracy set. One task only (std::invalid_argument when p.tasks is set).
-gate_selection train_gate_classifier_selected(gate_network& net, const bit_batch& inputs, std::span<const std::uint32_t> labels,
-                                              const bit_batch& valid_inputs, std::span<const std::uint32_t> valid_labels,
-                                              const gate_train_params& p);
+namespace detail {
+/// Keep-best on validation data, shared by the gate trainers: calls run(on_event'), where on_event'
+/// is the callback run must pass its events to; at the start and at every event the network's class
+/// accuracy on `valid` is measured (into the event, which then goes on to on_event), and `net` is
+/// left with the tables that scored best (the earliest of equals). Fills stats when not null.
+void select_on_validation(gate_network& net, const class_samples& valid, std::size_t num_inputs, std::size_t classes,
+                          unsigned threads, const train_callback& on_event, const std::function<train_event(train_callback)>& run,
+                          gate_train_stats* stats);
+}  // namespace detail
 
 }  // namespace bitlens

@@ -16,6 +16,7 @@
 #include "bitlens/algebra/bitvec.hpp"
 #include "bitlens/algebra/z2.hpp"
 #include "bitlens/ir/circuit.hpp"
+#include "bitlens/learn/training.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -40,23 +41,13 @@ struct vote_params {
   double decay = 0;        // > 0: stateful — rank by accumulators a ← decay·a + gain (a discrete momentum)
 };
 
-/// What the training loop reports as it goes (progress lines, metrics JSON lines).
-struct train_event {
-  std::string_view kind;  // "progress", "best", "perturb", "restart", "done"
-  std::uint64_t step = 0;
-  double seconds = 0;
-  std::uint64_t errors = 0;       // current training errors (cared bits wrong)
-  std::uint64_t best_errors = 0;  // best training errors so far
-  std::optional<std::uint64_t> valid_errors;
-  std::uint64_t cared_bits = 0;   // denominator of the training error rate
-};
-
 struct train_params {
   optimizer_kind optimizer = optimizer_kind::vote;
   vote_params vote;
   std::size_t batch = 0;          // samples per step (rounded up to 64); 0 = the whole training set
-  std::uint64_t max_steps = 0;    // step budget (a step is one pass of the step circuit); 0 = none
-  double seconds = 10;            // wall-clock budget; 0 = none (a finite default: an unlearnable target still returns)
+  /// A step is one pass of the step circuit, an epoch as many steps' samples as the training set
+  /// has. The finite default lets an unlearnable target still return.
+  train_budget budget = {.seconds = 10};
   std::uint64_t seed = 1;
   unsigned threads = 0;           // 0 = all hardware threads
   std::size_t patience = 0;       // proposals without progress before a perturbation; 0 = automatic
@@ -66,7 +57,11 @@ struct train_params {
   bool stop_when_stalled = false; // return instead of restarting (lets a caller re-wire the model)
   std::uint64_t eval_every = 0;   // steps between validation evaluations; 0 = automatic
   double progress_every = 0.5;    // seconds between "progress" events
-  std::function<void(const train_event&)> on_event;
+  /// Keep-best: when set, the returned parameters are those with the fewest errors on this data
+  /// (training errors break ties), measured whenever training errors fall and every eval_every steps.
+  const bit_dataset* valid = nullptr;
+  /// Events: progress, best, perturb, restart, and done at the end; false ends the run.
+  train_callback on_event;
 };
 
 struct train_stats {
@@ -84,16 +79,13 @@ struct train_stats {
   bool stalled = false;            // stopped because stop_when_stalled was set and the search stalled
 };
 
-struct train_result {
-  bitvec params;  // the best parameters found (by validation errors when a validation set is given)
-  train_stats stats;
-};
-
-/// Trains `model` (inputs = data inputs, outputs = data outputs) from `initial` parameters (random
-/// from the seed when null). `valid` selects the returned parameters when given (keep-best).
-/// Throws std::invalid_argument when the shapes do not match.
-train_result train(const circuit<z2>& model, const bit_dataset& data, const train_params& params,
-                   const bit_dataset* valid = nullptr, const bitvec* initial = nullptr);
+/// Trains `model` (inputs = data inputs, outputs = data outputs) from `initial` parameters
+/// (random from p.seed when null) until p.budget is spent, the training bits are all right (with
+/// p.stop_when_exact) or p.on_event says stop. Returns the best parameters found (by p.valid's
+/// errors when set); fills `stats` when not null. Throws std::invalid_argument when the shapes do
+/// not match.
+bitvec train(const circuit<z2>& model, const bit_dataset& data, const train_params& p, train_stats* stats = nullptr,
+             const bitvec* initial = nullptr);
 
 /// Number of cared target bits that `model` with `params` gets wrong on `data`.
 std::uint64_t count_errors(const circuit<z2>& model, const bitvec& params, const bit_dataset& data, unsigned threads = 0);

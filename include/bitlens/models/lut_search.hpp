@@ -31,14 +31,15 @@ struct search_observer {
   std::function<void(std::size_t attempt, const std::string& description)> attempt;
   /// The decomposition trains output `output` (from 1) of `outputs` alone; (0, 0) when it is done.
   std::function<void(std::size_t output, std::size_t outputs)> output;
-  /// Every training event of every attempt (train_params::on_event).
-  std::function<void(const train_event&)> event;
+  /// Every training event of every attempt (train_params::on_event); false ends the attempt.
+  train_callback event;
 };
 
 struct search_outcome {
   lut_network model;
   lut_network_params model_params;
-  train_result result;
+  bitvec params;      // its trained parameters
+  train_stats stats;  // what their training measured
   std::string description;
   std::size_t attempts = 0;
   std::uint64_t total_steps = 0;
@@ -46,11 +47,11 @@ struct search_outcome {
 };
 
 /// Trains LUT networks on `train`: the fixed architecture when given (re-wired on each attempt),
-/// else round the schedule, attempts sharing base's time (or step) budget and each ending when its
-/// search stalls; stops at the first exact one (and exact on `valid`). `initial` seeds the first
-/// attempt's parameters. Returns the best attempt (by validation errors when `valid` is given, then
-/// training errors).
-search_outcome search_lut_networks(const bit_dataset& train, const bit_dataset* valid, const train_params& base,
+/// else round the schedule, attempts sharing base.budget's time and steps and each ending when its
+/// search stalls; stops at the first exact one (and exact on base.valid). `initial` seeds the first
+/// attempt's parameters. Returns the best attempt (by validation errors when base.valid is set,
+/// then training errors).
+search_outcome search_lut_networks(const bit_dataset& train, const train_params& base,
                                    std::optional<lut_network_params> fixed, const bitvec* initial, const search_observer& observer = {});
 
 /// How a multi-output table is split: one network for all outputs (none), one per output (outputs),
@@ -78,7 +79,7 @@ struct learned_circuit {
 /// fixed, parameters are given or mode is none; else by `mode`. Per-output parts share what is
 /// left of the budget equally and are retried, while budget remains, until each is exact; the
 /// combined circuit names its outputs after the table's.
-learned_circuit learn_lut_circuit(const bit_dataset& train, const bit_dataset* valid, const train_params& base,
+learned_circuit learn_lut_circuit(const bit_dataset& train, const train_params& base,
                                   std::optional<lut_network_params> fixed, const bitvec* initial, decompose_mode mode,
                                   const search_observer& observer = {});
 
