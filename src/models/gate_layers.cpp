@@ -1,4 +1,5 @@
-// Random layered wiring for gate networks, and the conversion to a 2-LUT network.
+// Random layered wiring for gate networks, and the conversions between the model (a 2-LUT network)
+// and its compiled form (gate_network).
 #include "bitlens/models/gate_layers.hpp"
 
 #include <algorithm>
@@ -139,6 +140,52 @@ bitvec gate_tables_as_params(const gate_network& net) {
     for (unsigned e = 0; e < 4; ++e) p.set(4 * g + e, ((net.luts()[g] >> e) & 1U) != 0);
   }
   return p;
+}
+
+gate_network compile_gate_layers(const lut_network& net, const bitvec* params) {
+  if (params != nullptr && params->size() != net.num_params) {
+    throw std::invalid_argument("compile_gate_layers: " + std::to_string(params->size()) + " parameter bits for a network of " +
+                                std::to_string(net.num_params));
+  }
+  const auto unfit = [](std::size_t g, const std::string& why) {
+    return std::invalid_argument("compile_gate_layers: LUT " + std::to_string(g) + " " + why);
+  };
+  // Layers: a LUT whose sources lie in the layer being built belongs to the next; node numbers of
+  // the current layer are [first, end), of the layer below [below, first).
+  std::vector<gate_layer> layers;
+  std::size_t below = 0, first = net.num_inputs;  // the layer below starts as the inputs
+  for (std::size_t g = 0; g < net.luts.size(); ++g) {
+    const auto& lut = net.luts[g];
+    if (lut.sources.size() != 2) throw unfit(g, "has " + std::to_string(lut.sources.size()) + " inputs, not 2");
+    if (lut.first_param != 4 * g) throw unfit(g, "has its table at parameter " + std::to_string(lut.first_param) + ", not " + std::to_string(4 * g));
+    const std::size_t node = net.num_inputs + g;
+    const bool reads_current = !layers.empty() && (lut.sources[0] >= first || lut.sources[1] >= first);
+    if (layers.empty() || reads_current) {  // a new layer starts at this LUT
+      if (!layers.empty()) below = first, first = node;
+      layers.emplace_back();
+    }
+    for (auto s : lut.sources) {
+      if (s < below || s >= first) {
+        throw unfit(g, "reads node " + std::to_string(s) + ", outside the layer below it (nodes " + std::to_string(below) + "–" +
+                           std::to_string(first - 1) + ")");
+      }
+    }
+    layers.back().a.push_back(static_cast<std::uint32_t>(lut.sources[0] - below));
+    layers.back().b.push_back(static_cast<std::uint32_t>(lut.sources[1] - below));
+  }
+  if (layers.empty() || layers.back().a.size() != net.num_outputs) {
+    throw std::invalid_argument("compile_gate_layers: the last layer has " + std::to_string(layers.empty() ? 0 : layers.back().a.size()) +
+                                " LUTs, the network " + std::to_string(net.num_outputs) + " outputs");
+  }
+  gate_network out(net.num_inputs, std::move(layers));
+  if (params != nullptr) {
+    for (std::size_t g = 0; g < out.num_gates(); ++g) {
+      unsigned table = 0;
+      for (unsigned e = 0; e < 4; ++e) table |= (params->get(4 * g + e) ? 1U : 0U) << e;
+      out.set_lut(g, static_cast<std::uint8_t>(table));
+    }
+  }
+  return out;
 }
 
 }  // namespace bitlens

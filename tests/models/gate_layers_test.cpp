@@ -1,5 +1,7 @@
 // Random layered wiring: every node of a layer is read, no gate reads one node twice, and a first
-// layer restricted to the informative inputs reads exactly those.
+// layer restricted to the informative inputs reads exactly those; the compiled form of the model
+// (compile_gate_layers) computes its circuit and undoes to_lut_network.
+#include "bitlens/eval/reference.hpp"
 #include "bitlens/models/gate_layers.hpp"
 #include "support/seeds.hpp"
 
@@ -94,4 +96,50 @@ TEST_CASE("local wiring: a first-layer gate reads two allowed bits of nearby pix
   CHECK_THROWS_WITH(make_gate_layers(0, {.layers = 1, .width = 8, .local_radius = 1, .image_rows = 1, .image_cols = 1}),
                     Catch::Contains("at least one input"));
   CHECK_THROWS_WITH(make_gate_layers(0, {.layers = 1, .width = 8}), Catch::Contains("at least one input"));
+}
+
+TEST_CASE("compile_gate_layers: the model's compiled form computes its circuit, and undoes to_lut_network", "[gate_layers]") {
+  for (std::uint64_t c = 0; c < 10; ++c) {
+    const auto seed = test::case_seed(96300 + c);
+    INFO("seed " << seed);
+    test::rng g(seed);
+    // A LUT network of the family as the generic builder makes it: 2-LUTs, strict layers.
+    const std::size_t n = 3 + g() % 8, m = 1 + g() % 4;
+    const auto model = make_lut_network(n, m, {.k = 2, .widths = {4 + g() % 8, 2 + g() % 6}, .seed = seed});
+    bitvec params(model.num_params);
+    for (std::size_t j = 0; j < params.size(); ++j) params.set(j, (g() & 1U) != 0);
+    const gate_network net = compile_gate_layers(model, &params);
+    CHECK(net.num_layers() == 3);
+    CHECK(net.num_outputs() == m);
+    CHECK(gate_tables_as_params(net) == params);
+    const auto f = model.build();
+    std::vector<z2::element> p(params.size());
+    for (std::size_t j = 0; j < p.size(); ++j) p[j] = params.get(j) ? 1 : 0;
+    for (int s = 0; s < 20; ++s) {
+      std::vector<std::uint8_t> x(n);
+      for (auto& b : x) b = g() & 1U;
+      const std::vector<z2::element> xe(x.begin(), x.end());
+      const auto want = evaluate_reference<z2>(f, xe, p);
+      const auto nodes = evaluate_gates_reference(net, x);
+      for (std::size_t o = 0; o < m; ++o) REQUIRE(nodes[nodes.size() - m + o] == want[o]);
+    }
+    // And back: the compiled form of a gate network's model is that network.
+    auto layered = make_gate_layers(n, {.layers = 2, .width = 6, .seed = seed});
+    for (std::size_t k = 0; k < layered.num_gates(); ++k) layered.set_lut(k, static_cast<std::uint8_t>(g() % 16));
+    const bitvec tables = gate_tables_as_params(layered);
+    CHECK(compile_gate_layers(to_lut_network(layered), &tables) == layered);
+  }
+}
+
+TEST_CASE("compile_gate_layers refuses networks outside the family, naming the LUT", "[gate_layers]") {
+  CHECK_THROWS_WITH(compile_gate_layers(make_lut_network(6, 2, {.k = 4, .widths = {4}})), Catch::Contains("LUT 0 has 4 inputs"));
+  // LUT 2 reads input 0, two layers below it.
+  lut_network skip{.num_inputs = 2, .num_outputs = 1, .luts = {{{0, 1}, 0}, {{0, 1}, 4}, {{2, 0}, 8}}, .num_params = 12};
+  CHECK_THROWS_WITH(compile_gate_layers(skip), Catch::Contains("LUT 2 reads node 0"));
+  // Two outputs, but the last layer has one LUT.
+  lut_network short_top{.num_inputs = 2, .num_outputs = 2, .luts = {{{0, 1}, 0}, {{0, 1}, 4}, {{2, 3}, 8}}, .num_params = 12};
+  CHECK_THROWS_WITH(compile_gate_layers(short_top), Catch::Contains("the last layer has 1 LUTs"));
+  const auto ok = make_lut_network(4, 1, {.k = 2, .widths = {2}});
+  const bitvec wrong(3);
+  CHECK_THROWS_AS(compile_gate_layers(ok, &wrong), std::invalid_argument);
 }

@@ -1,5 +1,7 @@
-// gate_network: a layered network of two-input learnable gates — difflogic's architecture, held in
-// the flat form the fused training kernel and the compiled inference read.
+// gate_network: a layered network of two-input learnable gates — difflogic's architecture — in the
+// flat form the fused training kernel (gate_pass) and the compiled inference (compiled_gates) read:
+// the compiled form of the gate-layers model family (models/gate_layers.hpp, whose model is a
+// lut_network of 2-LUTs in strict layers; compile_gate_layers and to_lut_network convert).
 //
 // Nodes are numbered [0, num_inputs) for the inputs, then gate by gate, layer by layer. A gate of
 // layer 0 reads two inputs; a gate of layer l > 0 reads two gates of layer l − 1. Each gate is a

@@ -1,8 +1,13 @@
-// The difflogic architecture as a gate_network: `layers` layers of `width` two-input learnable
-// gates with random wiring (every node of a layer is read at least once when the next layer has
-// enough operand slots; a gate never reads the same node twice; for images, the first layer may be
-// wired locally, each gate reading two nearby pixels), and its lut_network twin whose
-// circuit is the reference for tests and the source of exported netlists.
+// Gate layers, a model family: difflogic's architecture — `layers` layers of `width` two-input
+// learnable gates with random wiring (every node of a layer is read at least once when the next
+// layer has enough operand slots; a gate never reads the same node twice; for images, the first
+// layer may be wired locally, each gate reading two nearby pixels).
+//
+// As a model it is a lut_network of 2-LUTs in strict layers, whose circuit (to_lut_network) is the
+// generic path: the tape, R[f], the reference evaluation, the exported netlists. Its compiled form is
+// eval's gate_network, which the fused kernels read — gate_pass for training, compiled_gates for
+// inference — and which the tests hold equal to the generic path. make_gate_layers builds the
+// compiled form directly; compile_gate_layers compiles any lut_network of the family.
 #pragma once
 
 #include "bitlens/algebra/bit_batch.hpp"
@@ -55,5 +60,13 @@ lut_network to_lut_network(const gate_network& net);
 
 /// The tables as the lut_network's parameter bits.
 bitvec gate_tables_as_params(const gate_network& net);
+
+/// The compiled form of a LUT network of this family, the inverse of to_lut_network: every LUT
+/// reads two sources, all of the layer just below (the inputs for the first layer), its table
+/// entries are parameters 4g … 4g+3 for LUT g, and the last layer is exactly the outputs — as
+/// make_lut_network builds with k = 2 and no skip wiring. The tables are `params` (one bit per
+/// parameter) when given, else pass_a. Throws std::invalid_argument naming the first LUT that does
+/// not fit, or on a wrong number of parameter bits.
+gate_network compile_gate_layers(const lut_network& net, const bitvec* params = nullptr);
 
 }  // namespace bitlens
