@@ -1,3 +1,4 @@
+// bit_batch: conversion from and to rows, and selecting samples.
 #include "bitlens/algebra/bit_batch.hpp"
 
 #include <stdexcept>

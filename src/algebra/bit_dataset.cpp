@@ -1,3 +1,4 @@
+// bit_dataset: complete tables, cared bits, and subsets of samples.
 #include "bitlens/algebra/bit_dataset.hpp"
 
 #include <cstdint>

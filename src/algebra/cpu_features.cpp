@@ -1,3 +1,4 @@
+// The one CPU-feature check and the choice of kernel variant (portable, AVX2, AVX-512).
 #include "bitlens/algebra/cpu_features.hpp"
 
 #include <stdexcept>

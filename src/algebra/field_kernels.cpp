@@ -1,3 +1,5 @@
+// Batched field multiplication: the kernel each field takes (Barrett, GFNI, PCLMUL, tables) and
+// the portable loops they are tested against.
 #include "bitlens/algebra/field_kernels.hpp"
 
 #include "../simd_intrinsics.hpp"

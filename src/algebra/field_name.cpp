@@ -1,3 +1,4 @@
+// Field names ("GF(2^8)", "GF(3^4)", "GF(65537)") and their polynomials, parsed and formatted.
 #include "bitlens/algebra/field_name.hpp"
 
 #include "bitlens/algebra/gf_p.hpp"

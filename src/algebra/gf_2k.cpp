@@ -1,3 +1,4 @@
+// Carry-less multiplication for GF(2^k): PCLMULQDQ where the CPU has it, a portable twin otherwise.
 #include "bitlens/algebra/gf_2k.hpp"
 
 #include "bitlens/algebra/cpu_features.hpp"

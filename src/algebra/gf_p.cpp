@@ -1,3 +1,4 @@
+// GF(p): primality, field names, powers, inverses and parsing of elements.
 #include "bitlens/algebra/gf_p.hpp"
 
 #include <charconv>

@@ -1,3 +1,6 @@
+// GF(p^k): a modulus checked irreducible (by NTL), field names, and the arithmetic of elements —
+// polynomials over GF(p) encoded as base-p integers — by tables when the field has at most 2^20
+// elements, digit by digit otherwise.
 #include "bitlens/algebra/gf_pk.hpp"
 
 #include "bitlens/algebra/field_name.hpp"

@@ -1,3 +1,4 @@
+// Irreducibility checks by NTL (kept inside src/: NTL never reaches a public header).
 #include "ntl_fields.hpp"
 
 #include <NTL/GF2X.h>

@@ -1,3 +1,5 @@
+// Berkeley ABC as an independent checker and optimiser: cec verdicts parsed from its output (it
+// exits 0 even when a check fails), and AIG optimisation rounds within a time budget.
 #include "abc.hpp"
 
 #include "bitlens/io/file.hpp"

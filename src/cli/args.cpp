@@ -1,3 +1,4 @@
+// The CLI's option declarations: parsing, value checks and --help text.
 #include "args.hpp"
 
 #include <CLI/CLI.hpp>

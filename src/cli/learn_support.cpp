@@ -1,3 +1,5 @@
+// What `bitlens learn` needs beside the library: progress printing, the portfolio's candidates
+// measured alike, the gate-network and fixed-model candidates, and the parameter files.
 #include "learn_support.hpp"
 
 #include "abc.hpp"

@@ -1,3 +1,4 @@
+// Running an external command (ABC, yosys) and finding it on the PATH.
 #include "process.hpp"
 
 #include <array>

@@ -1,3 +1,4 @@
+// The CLI's progress line on stderr and its metrics log (JSON lines, written atomically).
 #include "progress.hpp"
 
 #include <cstdio>

@@ -1,3 +1,4 @@
+// Reading text files and writing them atomically (a temporary file, then a rename).
 #include "bitlens/io/file.hpp"
 
 #include "bitlens/algebra/error.hpp"

@@ -1,3 +1,4 @@
+// The truth tables bitlens generates itself (adder, multiplier, parity, majority, …).
 #include "bitlens/io/generate.hpp"
 
 #include <bit>

@@ -1,3 +1,4 @@
+// Splitting a row of a text data file into its values.
 #include "bitlens/io/rows.hpp"
 
 namespace bitlens::detail {

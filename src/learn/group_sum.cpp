@@ -1,3 +1,4 @@
+// The group-sum head over LUT networks: its training targets and class accuracy.
 #include "bitlens/learn/group_sum.hpp"
 
 #include "bitlens/eval/group_count.hpp"

@@ -1,3 +1,4 @@
+// The fused Z2 training step's forward part (model ; loss) and the inputs it reads.
 #include "bitlens/learn/lens.hpp"
 
 #include "bitlens/ir/builder.hpp"

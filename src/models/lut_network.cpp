@@ -1,3 +1,4 @@
+// LUT networks: their seeded wiring (cover or random), their circuit, and architecture strings.
 #include "bitlens/models/lut_network.hpp"
 
 #include "bitlens/ir/builder.hpp"
