@@ -292,59 +292,14 @@ learned_circuit learn_model(const circuit<z2>& model, const std::string& descrip
   return learned_circuit{specialize<z2>(model, to_elements(params)), description, st, 1, st.steps, st.seconds, std::nullopt};
 }
 
-void save_params(const std::string& path, const trained_network& s) {
-  std::ostringstream out;
-  out << "# bitlens parameters\narch " << architecture_string(s.network) << "\nwiring "
-      << (s.network.wiring == wiring_kind::cover ? "cover" : "random") << "\nskip " << (s.network.skip ? 1 : 0)
-      << "\nseed " << s.network.seed << "\nparams " << s.bits.to_string() << "\n";
-  write_file_atomic(path, out.str());
-}
+void save_params(const std::string& path, const trained_network& s) { write_file_atomic(path, format_trained_network(s)); }
 
-saved_params load_params(const std::string& path) { return parse_params(read_text_file(path), path); }
-
-saved_params parse_params(const std::string& text, const std::string& path) {
-  std::istringstream in(text);
+saved_params load_params(const std::string& path) {
+  auto parsed = parse_trained_network(read_text_file(path), path);
   saved_params s;
-  bool have_arch = false, have_bits = false;
-  std::size_t line_no = 0, params_line = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream ls(line);
-    std::string key, value;
-    ls >> key >> value;
-    try {
-      if (key == "arch") s.network = parse_architecture(value), have_arch = true;
-      else if (key == "wiring") {
-        if (value != "random" && value != "cover") throw std::invalid_argument("wiring must be cover or random, got '" + value + "'");
-        s.network.wiring = value == "random" ? wiring_kind::random : wiring_kind::cover;
-      }
-      else if (key == "skip") {
-        if (value != "0" && value != "1") throw std::invalid_argument("skip must be 0 or 1, got '" + value + "'");
-        s.network.skip = value == "1";
-      }
-      else if (key == "seed") {
-        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), s.network.seed);
-        if (value.empty() || ec != std::errc{} || end != value.data() + value.size()) {
-          throw std::invalid_argument("seed must be a whole number from 0 to 2^64 - 1, got '" + value + "'");
-        }
-      }
-      else if (key == "params") {
-        const auto bad = value.find_first_not_of("01");
-        if (bad != std::string::npos) {
-          throw std::invalid_argument("params must be 0s and 1s; character " + std::to_string(bad + 1) + " is '" + value.substr(bad, 1) + "'");
-        }
-        s.bits = bitvec::from_string(value), have_bits = true;
-        params_line = line_no;
-      }
-      else throw std::invalid_argument("unknown key '" + key + "'");
-    } catch (const std::exception& e) {
-      throw input_error(path, line_no, e.what());
-    }
-  }
-  if (!have_arch || !have_bits) throw input_error(path, 0, "missing 'arch' or 'params' line (not a bitlens parameter file?)");
+  static_cast<trained_network&>(s) = std::move(parsed.trained);
   s.source = path;
-  s.params_line = params_line;
+  s.params_line = parsed.params_line;
   return s;
 }
 

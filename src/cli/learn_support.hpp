@@ -108,9 +108,8 @@ learned_circuit learn_model(const circuit<z2>& model, const std::string& descrip
 
 
 void save_params(const std::string& path, const trained_network& s);
+/// Reads a parameter file (models/trained_network.hpp); errors name the file and line.
 saved_params load_params(const std::string& path);
-/// The parameter-file text of load_params; `path` names it in errors.
-saved_params parse_params(const std::string& text, const std::string& path);
 
 std::vector<z2::element> to_elements(const bitvec& bits);
 std::string percent(std::uint64_t part, std::uint64_t whole);

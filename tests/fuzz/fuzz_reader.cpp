@@ -11,7 +11,7 @@
 #include "bitlens/io/truth_table.hpp"
 #include "bitlens/io/zip_archive.hpp"
 #include "bitlens/models/gate_classifier.hpp"
-#include "../../src/cli/learn_support.hpp"
+#include "bitlens/models/trained_network.hpp"
 #include "../../src/cli/ring_dispatch.hpp"
 
 #include <unistd.h>
@@ -89,7 +89,7 @@ void read_one(const std::string& text) {
 #elif BITLENS_FUZZ_TARGET == 8
   (void)parse_gate_classifier(text, "in.bgc");
 #elif BITLENS_FUZZ_TARGET == 9
-  (void)cli::parse_params(text, "params.txt");
+  (void)parse_trained_network(text, "params.txt");
 #elif BITLENS_FUZZ_TARGET == 10
   read_zip(text);
 #elif BITLENS_FUZZ_TARGET == 11

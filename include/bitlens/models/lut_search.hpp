@@ -12,6 +12,7 @@
 #include "bitlens/ir/circuit.hpp"
 #include "bitlens/learn/train.hpp"
 #include "bitlens/models/lut_network.hpp"
+#include "bitlens/models/trained_network.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -57,12 +58,6 @@ search_outcome search_lut_networks(const bit_dataset& train, const train_params&
 /// How a multi-output table is split: one network for all outputs (none), one per output (outputs),
 /// or a joint attempt with a third of the budget followed by per-output learning (automatic).
 enum class decompose_mode : std::uint8_t { none, outputs, automatic };
-
-/// A LUT network's architecture and trained parameters.
-struct trained_network {
-  lut_network_params network;
-  bitvec bits;
-};
 
 /// What learning produced: a circuit without parameters and how it was found.
 struct learned_circuit {
