@@ -12,6 +12,7 @@
 #include "bitlens/learn/linear_threshold.hpp"
 #include "bitlens/learn/train.hpp"
 #include "bitlens/models/lut_network.hpp"
+#include "bitlens/models/portfolio.hpp"
 #include "bitlens/models/rda_models.hpp"
 #include "commands.hpp"
 #include "default_table.hpp"
@@ -211,7 +212,8 @@ optimized optimize(const circuit<z2>& c, bool use_abc, double seconds) {
 
 // The options that decide what is done, checked before any work starts.
 struct learn_plan {
-  bool use_diagram = false, use_search = true, use_gates = false, use_focus = false, use_tree = false, use_linear = false, use_abc = true;
+  portfolio_plan learners;
+  bool use_abc = true;
 };
 
 learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool has_valid, bool user_model) {
@@ -237,8 +239,8 @@ learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool ha
     throw usage_error("--method " + method + " needs one-output samples with validation rows (--valid or --valid-split), and no --arch, --resume or --model");
   }
   learn_plan p;
-  p.use_diagram = complete && !user_model && (method == "auto" || method == "diagram");
-  p.use_search = method == "auto" || method == "search";
+  p.learners.diagram = complete && !user_model && (method == "auto" || method == "diagram");
+  p.learners.search = method == "auto" || method == "search";
   // A gate network has no parameter file: with --save-params, auto keeps to the LUT network.
   if (sample_method && args.value("save-params")) {
     throw usage_error("--save-params saves a LUT network; --method " + method + " makes none");
@@ -247,10 +249,10 @@ learn_plan plan_learning(const parsed_args& args, const bit_dataset& tr, bool ha
   // 90 IWLS 2020 benchmarks, and its share of the budget does more for the LUT networks
   // (bench/studies/iwls2020_portfolio.md).
   const bool portfolio = samples_fit && method == "auto" && !args.value("save-params");
-  p.use_gates = samples_fit && method == "gates";
-  p.use_focus = portfolio;
-  p.use_tree = samples_fit && (method == "tree" || portfolio);
-  p.use_linear = samples_fit && (method == "linear" || portfolio);
+  p.learners.gates = samples_fit && method == "gates";
+  p.learners.focus = portfolio;
+  p.learners.tree = samples_fit && (method == "tree" || portfolio);
+  p.learners.linear = samples_fit && (method == "linear" || portfolio);
   p.use_abc = how == "abc";
   return p;
 }
@@ -384,78 +386,27 @@ int run_learn(const parsed_args& args, results& result) {
             << ")\n";
   progress_line line(quiet, base.budget.seconds > 0 ? std::max(0.001, base.budget.seconds - elapsed()) : 0);
   progress_printer progress(line, metrics);
-  // The budget covers the whole command. With a diagram, it takes a fifth for its order search and
-  // training two fifths; what is left goes to ABC.
+  // The budget covers the whole command: the portfolio takes its shares of it (models/portfolio.hpp),
+  // and what is left goes to ABC.
   const double budget = base.budget.seconds;
-  std::vector<learned_circuit> candidates;
   const auto max_ands = static_cast<std::size_t>(args.integer("max-ands", std::numeric_limits<std::int64_t>::max()));
-  // Without a time limit (a step budget) the order search runs to its end: the result is reproducible.
-  if (plan.use_diagram) candidates.push_back(learn_diagram(tr, budget > 0 ? 0.2 * budget : std::numeric_limits<double>::infinity(), progress));
-  // One-output samples with validation rows (the portfolio): a decision tree, a forest of 9 trees, a
-  // tree distilled from a larger forest (and that forest tabulated, for few inputs) and a linear
-  // threshold unit (a few seconds together), then the LUT network on the inputs that carry the most
-  // information about the output (sparse functions hide a few relevant inputs among many; 30% of the
-  // budget) and the LUT network on all (the rest of four fifths).
-  if (plan.use_tree) {
-    candidates.push_back(learn_tree(tr, *data.valid, tree_pruning::cost_complexity, base.seed, progress));
-    candidates.push_back(learn_forest(tr, *data.valid, 9, base.seed, progress));
-    // The teacher: a forest grown without a size limit, up to 101 trees or an eighth of the budget.
-    const decision_forest teacher = grow_teacher_forest(tr, 101, budget > 0 ? 0.125 * budget : 0, base.seed);
-    candidates.push_back(learn_distilled(teacher, tr, *data.valid, base.seed, progress));
-    if (tr.num_inputs() <= max_tabulated_inputs) {
-      candidates.push_back(learn_tabulated_forest(teacher, tr, *data.valid, budget > 0 ? 0.05 * budget : 1.0, progress));
-    }
+  portfolio_params pp;
+  pp.plan = plan.learners;
+  pp.base = base;
+  pp.base.valid = data.valid ? &*data.valid : nullptr;
+  if (!auto_arch) pp.fixed = fixed;
+  pp.initial = resumed ? &resumed->bits : nullptr;
+  pp.mode = mode;
+  std::optional<circuit<z2>> given;
+  if (model_kind == "memoriser") {
+    given = lut_memoriser(tr.num_inputs(), tr.num_outputs());
+    pp.model_description = "LUT memoriser (one " + std::to_string(tr.num_inputs()) + "-input LUT per output)";
+  } else if (model_kind == "pseudo-linear") {
+    given = pseudo_linear(tr.num_inputs(), tr.num_outputs());
+    pp.model_description = "pseudo-linear y = Wx + b";
   }
-  if (plan.use_linear) {
-    candidates.push_back(learn_threshold(tr, *data.valid, base.seed, progress));
-    // A threshold unit plus the parity of two inputs, when some pair's parity turns the output into
-    // something much closer to a threshold function than it is, by degree-1 Fourier weight. Chance
-    // gives about n / rows to any function (n inputs, each correlation's variance 1 / rows); the
-    // best of n²/2 pairs, a few hundredths more.
-    const parity_pair pair = find_parity_pair(tr);
-    const double chance = static_cast<double>(tr.num_inputs()) / static_cast<double>(std::max<std::size_t>(1, pair.rows));
-    if (!pair.inputs.empty() && pair.weight - chance > std::max(0.15, 2 * (pair.plain_weight - chance))) {
-      candidates.push_back(learn_threshold(tr, *data.valid, base.seed, progress, pair.inputs));
-    }
-  }
-  const std::size_t focus = 12;
-  const bool use_focus = plan.use_focus && plan.use_search && auto_arch && !resumed && tr.num_inputs() > focus;
-  if (plan.use_gates) {
-    // Under a step budget (no time limit) the gate network trains for 20 epochs: reproducible too.
-    const double share = budget > 0 ? 0.8 * budget : 0;
-    candidates.push_back(learn_gate_network(tr, *data.valid, 4, 200, share, 20, base.threads, base.seed, progress));
-  }
-  if (use_focus) {
-    const auto ranked = informative_inputs(tr);
-    const std::vector<std::size_t> chosen(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(focus));
-    train_params tp = base;
-    if (budget > 0) tp.budget.seconds = 0.3 * budget;
-    const bit_dataset tr_focus = with_inputs(tr, chosen), valid_focus = with_inputs(*data.valid, chosen);
-    tp.valid = &valid_focus;
-    learned_circuit c = learn_lut_circuit(tr_focus, tp, std::nullopt, nullptr, mode, progress.observer());
-    // Read the chosen inputs of the whole row: the projection, then the network.
-    c.circuit_ = then(projection(z2{}, tr.num_inputs(), std::span<const std::size_t>(chosen)), c.circuit_);
-    c.description = "on the " + std::to_string(focus) + " most informative inputs: " + c.description;
-    c.network.reset();  // its parameter file would describe the 12-input network
-    candidates.push_back(std::move(c));
-  }
-  // The LUT network on all inputs gets what is left of four fifths of the budget; after the other
-  // candidates of the portfolio (which may overrun on a slow machine) it keeps at least a tenth.
-  if (plan.use_search) {
-    if (plan.use_diagram && budget > 0) base.budget.seconds = std::max(0.001, 0.6 * budget - elapsed());
-    else if (budget > 0) base.budget.seconds = std::max(candidates.empty() ? 0.001 : 0.1 * budget, 0.8 * budget - elapsed());
-    const bit_dataset* valid = data.valid ? &*data.valid : nullptr;
-    if (model_kind == "memoriser") {
-      candidates.push_back(learn_model(lut_memoriser(tr.num_inputs(), tr.num_outputs()),
-                                       "LUT memoriser (one " + std::to_string(tr.num_inputs()) + "-input LUT per output)", tr, valid, base, progress));
-    } else if (model_kind == "pseudo-linear") {
-      candidates.push_back(learn_model(pseudo_linear(tr.num_inputs(), tr.num_outputs()), "pseudo-linear y = Wx + b", tr, valid, base, progress));
-    } else {
-      base.valid = valid;
-      candidates.push_back(learn_lut_circuit(tr, base, auto_arch ? std::nullopt : std::optional(fixed), resumed ? &resumed->bits : nullptr,
-                                             mode, progress.observer()));
-    }
-  }
+  pp.model = given ? &*given : nullptr;
+  std::vector<learned_circuit> candidates = learn_portfolio(tr, pp, progress.observer());
   progress.finish();
 
   // A complete table is a function to learn exactly; with validation rows the data are samples

@@ -10,15 +10,11 @@
 
 namespace bitlens {
 
-namespace {
-
 std::vector<z2::element> to_elements(const bitvec& bits) {
   std::vector<z2::element> v(bits.size());
   for (std::size_t i = 0; i < v.size(); ++i) v[i] = bits.get(i) ? 1 : 0;
   return v;
 }
-
-}  // namespace
 
 
 std::vector<lut_network_params> architecture_schedule(std::size_t n, std::size_t m, std::uint64_t seed) {

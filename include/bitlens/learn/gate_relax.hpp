@@ -82,8 +82,8 @@ double relaxed_loss(const gate_network& net, std::span<const float> alpha, const
 /// and leaves each gate's table at its most likely function — with p.valid, the tables that scored
 /// best there. The wiring is `net`'s; its tables are ignored at the start. Throws
 /// std::invalid_argument on mismatched sizes (or views), a label ≥ p.classes, outputs that do not
-/// split into p.classes groups, more than max_relaxed_gates gates, a parameter out of range, or a
-/// budget with no limit.
+/// split into p.classes groups, more than max_relaxed_gates gates, a parameter out of range, no
+/// samples, or a budget with no limit.
 void train(gate_network& net, const class_samples& data, const gate_relax_params& p, gate_train_stats* stats = nullptr);
 
 }  // namespace bitlens

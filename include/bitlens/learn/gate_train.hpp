@@ -181,8 +181,8 @@ class gate_trainer {
 
 /// Trains `net`'s tables on the data by the flip rule until p.budget is spent (or p.on_event says
 /// stop); with p.valid, leaves the tables that scored best there. Throws std::invalid_argument on
-/// mismatched sizes, a label out of range, outputs that do not split into p.classes groups, a
-/// budget with no limit, or p.valid with p.tasks.
+/// mismatched sizes, no samples, a label out of range, outputs that do not split into p.classes
+/// groups, a budget with no limit, or p.valid with p.tasks.
 void train(gate_network& net, const class_samples& data, const gate_train_params& p, gate_train_stats* stats = nullptr);
 
 namespace detail {

@@ -22,6 +22,9 @@
 
 namespace bitlens {
 
+/// Parameter bits as Z2 elements (what specialize takes).
+std::vector<z2::element> to_elements(const bitvec& bits);
+
 /// The architectures tried for n inputs and m outputs, from small to large, alternating 4-input and
 /// 6-input LUTs (skip wiring from the second on); wiring seeds from `seed`.
 std::vector<lut_network_params> architecture_schedule(std::size_t n, std::size_t m, std::uint64_t seed);

@@ -1,5 +1,6 @@
-// The AIG: construction with strash, cleanup, evaluation, and lowering from / to Z2 circuits.
-#include "bitlens/io/aig.hpp"
+// The AIG: construction with structural hashing, cleanup, evaluation, and lowering from / to Z2
+// circuits.
+#include "bitlens/ir/aig.hpp"
 
 #include "bitlens/ir/builder.hpp"
 
@@ -71,6 +72,7 @@ std::vector<bool> aig::evaluate(const std::vector<bool>& inputs) const {
   for (lit o : outputs_) out.push_back(value(o));
   return out;
 }
+
 
 namespace {
 
