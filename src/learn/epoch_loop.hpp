@@ -1,10 +1,12 @@
-// The loop the two gate-network trainers share (the flip rule, gate_train.cpp, and the relaxation,
-// gate_relax.cpp): epochs of shuffled batches until the budget is spent, a progress event every
-// report_every samples (or at each epoch's end), a stop when the callback says so, and — with
-// several processes — every decision that could differ between them (the clock, a callback's stop)
-// agreed, so that all of them take the same steps and make the same collective calls.
+// What the two gate-network trainers share (the flip rule, gate_train.cpp, and the relaxation,
+// gate_relax.cpp): the loop — epochs of shuffled batches until the budget is spent, a progress
+// event every report_every samples (or at each epoch's end), a stop when the callback says so, and,
+// with several processes, every decision that could differ between them (the clock, a callback's
+// stop) agreed, so that all of them take the same steps and make the same collective calls — and
+// keep-best on validation data around it.
 #pragma once
 
+#include "bitlens/learn/gate_train.hpp"
 #include "bitlens/learn/process_group.hpp"
 #include "bitlens/learn/training.hpp"
 
@@ -12,6 +14,7 @@
 #include <functional>
 #include <random>
 #include <span>
+#include <utility>
 
 namespace bitlens::detail {
 
@@ -41,5 +44,31 @@ struct epoch_loop {
 /// Runs the loop (std::invalid_argument when the budget sets no limit or there is nothing to train
 /// on). Returns the last event sent (steps 0 when none was).
 train_event run_epochs(const epoch_loop& loop, std::mt19937_64& rng);
+
+/// Keep-best on validation data, shared by the gate trainers: calls run(on_event'), where on_event'
+/// is the callback run must pass its events to; at the start and at every event the network's class
+/// accuracy on `valid` is measured (into the event, which then goes on to on_event), and `net` is
+/// left with the tables that scored best (the earliest of equals). Fills stats when not null.
+void select_on_validation(gate_network& net, const class_samples& valid, std::size_t num_inputs, std::size_t classes,
+                          unsigned threads, const train_callback& on_event, const std::function<train_event(train_callback)>& run,
+                          gate_train_stats* stats);
+
+/// train(net, data, p, stats) of a gate trainer whose training without validation is `run`: run
+/// alone, or inside select_on_validation when p.valid is set.
+template <class Params, class Run>
+void train_selected(gate_network& net, const class_samples& data, const Params& p, gate_train_stats* stats, Run run) {
+  if (p.valid == nullptr) return run(net, data, p, stats);
+  select_on_validation(
+      net, *p.valid, data.inputs.num_wires(), p.classes, p.threads, p.on_event,
+      [&](train_callback on_event) {
+        Params q = p;
+        q.valid = nullptr;
+        q.on_event = std::move(on_event);
+        gate_train_stats st;
+        run(net, data, q, &st);
+        return st.last;
+      },
+      stats);
+}
 
 }  // namespace bitlens::detail

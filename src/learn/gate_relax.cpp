@@ -376,17 +376,7 @@ void train_relaxed(gate_network& net, const class_samples& data, const gate_rela
 }  // namespace
 
 void train(gate_network& net, const class_samples& data, const gate_relax_params& p, gate_train_stats* stats) {
-  if (p.valid == nullptr) return train_relaxed(net, data, p, stats);
-  detail::select_on_validation(net, *p.valid, data.inputs.num_wires(), p.classes, p.threads, p.on_event,
-                               [&](train_callback on_event) {
-                                 gate_relax_params q = p;
-                                 q.valid = nullptr;
-                                 q.on_event = std::move(on_event);
-                                 gate_train_stats st;
-                                 train_relaxed(net, data, q, &st);
-                                 return st.last;
-                               },
-                               stats);
+  detail::train_selected(net, data, p, stats, train_relaxed);
 }
 
 }  // namespace bitlens

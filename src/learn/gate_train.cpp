@@ -389,54 +389,11 @@ void train_flips(gate_network& net, const class_samples& data, const gate_train_
 
 }  // namespace
 
-void detail::select_on_validation(gate_network& net, const class_samples& valid, std::size_t num_inputs, std::size_t classes,
-                                  unsigned threads, const train_callback& on_event, const std::function<train_event(train_callback)>& run,
-                                  gate_train_stats* stats) {
-  if (valid.inputs.num_wires() != num_inputs || valid.inputs.num_samples() != valid.labels.size() || valid.labels.empty()) {
-    throw std::invalid_argument("validation data: needs samples with as many inputs as the training data, one label each");
-  }
-  const auto valid_errors = [&] {
-    const compiled_gates cg(net);
-    const auto predicted = cg.predict_groups(valid.inputs, classes, {.threads = threads});
-    std::uint64_t wrong = 0;
-    for (std::size_t s = 0; s < predicted.size(); ++s) wrong += predicted[s] != valid.labels[s] ? 1 : 0;
-    return wrong;
-  };
-  train_event chosen;
-  chosen.valid_errors = valid_errors();
-  chosen.valid_checked = valid.labels.size();
-  std::vector<std::uint8_t> best(net.luts().begin(), net.luts().end());
-  const train_event last = run([&](const train_event& e) {
-    train_event measured = e;
-    measured.valid_errors = valid_errors();
-    measured.valid_checked = valid.labels.size();
-    if (*measured.valid_errors < *chosen.valid_errors) {
-      chosen = measured;
-      best.assign(net.luts().begin(), net.luts().end());
-    }
-    return !on_event || on_event(measured);
-  });
-  for (std::size_t g = 0; g < best.size(); ++g) net.set_lut(g, best[g]);
-  if (stats != nullptr) {
-    stats->last = last;
-    stats->chosen = chosen;
-    stats->valid_accuracy = chosen.valid_accuracy();
-  }
-}
-
 void train(gate_network& net, const class_samples& data, const gate_train_params& p, gate_train_stats* stats) {
-  if (p.valid == nullptr) return train_flips(net, data, p, stats);
-  if (!p.tasks.empty()) throw std::invalid_argument("gate training: validation selection measures one task; p.tasks must be empty");
-  detail::select_on_validation(net, *p.valid, data.inputs.num_wires(), p.classes, p.threads, p.on_event,
-                               [&](train_callback on_event) {
-                                 gate_train_params q = p;
-                                 q.valid = nullptr;
-                                 q.on_event = std::move(on_event);
-                                 gate_train_stats st;
-                                 train_flips(net, data, q, &st);
-                                 return st.last;
-                               },
-                               stats);
+  if (p.valid != nullptr && !p.tasks.empty()) {
+    throw std::invalid_argument("gate training: validation selection measures one task; p.tasks must be empty");
+  }
+  detail::train_selected(net, data, p, stats, train_flips);
 }
 
 }  // namespace bitlens

@@ -185,14 +185,4 @@ class gate_trainer {
 /// groups, a budget with no limit, or p.valid with p.tasks.
 void train(gate_network& net, const class_samples& data, const gate_train_params& p, gate_train_stats* stats = nullptr);
 
-namespace detail {
-/// Keep-best on validation data, shared by the gate trainers: calls run(on_event'), where on_event'
-/// is the callback run must pass its events to; at the start and at every event the network's class
-/// accuracy on `valid` is measured (into the event, which then goes on to on_event), and `net` is
-/// left with the tables that scored best (the earliest of equals). Fills stats when not null.
-void select_on_validation(gate_network& net, const class_samples& valid, std::size_t num_inputs, std::size_t classes,
-                          unsigned threads, const train_callback& on_event, const std::function<train_event(train_callback)>& run,
-                          gate_train_stats* stats);
-}  // namespace detail
-
 }  // namespace bitlens
