@@ -6,7 +6,7 @@
 // held out for validation; the tables that scored best there are kept, and the test set is
 // measured once, on them.
 //
-// usage: mnist_compare ZIP OUT_PREFIX [seconds=600] [method=relax|flips] [layers=6] [width=8000] [batch] [flip=0.001] [shift=0]
+// usage: mnist_compare ZIP OUT_PREFIX [seconds=600] [method=relax|flips] [layers=6] [width=8000] [batch] [flip=0.002] [shift=0]
 //        (batch: 0 or absent for 256 for relax, 512 for flips; flip: the flip rule's; shift: the relaxation shows
 //        each training image shifted by up to this many pixels, input_views.hpp)
 #include "bitlens/algebra/bitvec.hpp"
@@ -128,7 +128,7 @@ double relax_rate(const gate_layers_params& lp, const labelled_bits& train, gate
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: mnist_compare ZIP OUT_PREFIX [seconds=600] [method=relax|flips] [layers=6] [width=8000] [batch] [flip=0.001] [shift=0]\n");
+    std::fprintf(stderr, "usage: mnist_compare ZIP OUT_PREFIX [seconds=600] [method=relax|flips] [layers=6] [width=8000] [batch] [flip=0.002] [shift=0]\n");
     return 2;
   }
   const std::string zip = argv[1], out = argv[2];
@@ -144,8 +144,8 @@ int main(int argc, char** argv) {
   lp.width = argc > 6 ? std::strtoul(argv[6], nullptr, 10) : 8000;
   gate_train_params p;
   const std::size_t batch = argc > 7 ? std::strtoul(argv[7], nullptr, 10) : 0;  // 0: the method's default
-  p.batch = batch > 0 ? batch : 512;
-  p.flip_fraction = argc > 8 ? std::atof(argv[8]) : 0.001;
+  if (batch > 0) p.batch = batch;  // else gate_train_params' default
+  if (argc > 8) p.flip_fraction = std::atof(argv[8]);
   gate_relax_params rp;
   rp.batch = batch > 0 ? batch : 256;
   const std::size_t shift = argc > 9 ? std::strtoul(argv[9], nullptr, 10) : 0;

@@ -53,7 +53,7 @@ const command_spec& classify_spec() {
        {"time-limit", "S", "seconds of training (default 60)", real_in(0.001, 1e7), {"train"}},
        {"epochs", "N", "at most N passes over the data (default 1000)", integer_in(1, INT64_MAX), {"train"}},
        {"method", "KIND", "relax (default: the relaxation over the reals, Adam on each gate's 16 logits, difflogic's method) or flips (the Z2 rule: table entries flipped by counted gain; about 40x the samples per second, lower accuracy)", one_of({"relax", "flips"}), {"train"}},
-       {"batch", "N", "samples per step (default 256 for relax, 512 for flips)", integer_in(1, 1 << 24), {"train"}},
+       {"batch", "N", "samples per step (default 256 for relax, 1024 for flips)", integer_in(1, 1 << 24), {"train"}},
        {"learning-rate", "F", "relax: Adam's step size on the logits (default 0.01)", real_in(1e-9, 100), {"train"}},
        {"final-learning-rate", "F", "relax: anneal the step size geometrically to F by the end of the budget (default: no annealing)", real_in(1e-12, 100), {"train"}},
        {"tau", "F", "relax: group-sum temperature, scores are group sums / F (default sqrt(gates per class / 8): 10 for 8000 gates and 10 classes)", real_in(1e-6, 1e9), {"train"}},
@@ -61,7 +61,7 @@ const command_spec& classify_spec() {
        {"local", "R", "the first layer's gates read two bits of pixels at most R rows and columns apart (local wiring, a convolution's prior; default 0: anywhere); the images' shape comes from IDX files or --image", integer_in(0, 1 << 20), {"train"}},
        {"mirror", "", "relax: also show every training image mirrored left to right (augmentation for pictures of things, not digits)", {}, {"train"}},
        {"image", "RxC", "the samples are images of R rows and C columns, R x C x bits-per-pixel bits (for --shift, --mirror and --local with data that does not say)", any_text(), {"train"}},
-       {"flip", "F", "at most F x gates / layers table entries flipped per layer and step (default 0.001)", real_in(1e-9, 1), {"train"}},
+       {"flip", "F", "at most F x gates / layers table entries flipped per layer and step (default 0.002)", real_in(1e-9, 1), {"train"}},
        {"final-flip", "F", "anneal --flip geometrically to F by the end of the budget (default: no annealing)", real_in(0, 1), {"train"}},
        {"margin", "N", "hinge margin in bits of a group's score (default 32)", integer_in(0, 1 << 20), {"train"}},
        {"protect-margin", "N", "samples won by less than N bits keep counting against flips that would lose them (default 4 x margin)", integer_in(0, 1 << 22), {"train"}},
@@ -212,8 +212,8 @@ int run_train(const parsed_args& args, results& result) {
   }
   gate_train_params p;
   p.budget = {.seconds = args.real("time-limit", 60), .epochs = static_cast<double>(args.integer("epochs", 1000))};
-  p.batch = static_cast<std::size_t>(args.integer("batch", relax ? 256 : 512));
-  p.flip_fraction = args.real("flip", 0.001);
+  p.batch = static_cast<std::size_t>(args.integer("batch", relax ? 256 : p.batch));
+  p.flip_fraction = args.real("flip", p.flip_fraction);
   p.final_flip_fraction = args.real("final-flip", 0);
   p.margin = static_cast<std::uint32_t>(args.integer("margin", p.margin));
   p.protect_margin = static_cast<std::uint32_t>(args.integer("protect-margin", 4 * std::int64_t{p.margin}));

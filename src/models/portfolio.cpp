@@ -90,6 +90,10 @@ learned_circuit learn_gate_network(const bit_dataset& train, const bit_dataset& 
   gate_classifier model{make_gate_layers(train.num_inputs(), {.layers = layers, .width = width, .seed = seed}), 2};
   gate_train_params p;
   p.classes = 2;
+  // The batch and flips this candidate was measured with on IWLS 2020 (bench/studies/iwls2020_portfolio.md):
+  // its few thousand rows make a step of 1024 a sixth of an epoch.
+  p.batch = 512;
+  p.flip_fraction = 0.001;
   p.budget = seconds > 0 ? train_budget{.seconds = seconds} : train_budget{.epochs = static_cast<double>(epochs)};
   p.threads = threads;
   p.seed = seed;
