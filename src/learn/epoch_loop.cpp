@@ -21,6 +21,7 @@ train_event run_epochs(const epoch_loop& loop, std::mt19937_64& rng) {
   train_event event;
   std::size_t seen = 0, correct = 0, next_report = loop.report_every;
   const auto epochs_done = [&] { return static_cast<double>(event.samples) / static_cast<double>(loop.samples_per_epoch); };
+  // Sends a progress event; true when the run must stop (a callback's false anywhere stops all).
   const auto emit = [&] {
     event.epochs = epochs_done();
     event.errors = seen - correct;
