@@ -232,7 +232,7 @@ int main(int argc, char** argv) {
        << ", \"trained_ops\": " << trained.num_ops() << ", \"random_ops\": " << random_cg.num_ops() << "},\n"
        << "  \"seconds_to_90\": " << t90 << ", \"seconds_to_95\": " << t95 << ", \"seconds_to_97\": " << t97 << ",\n"
        << "  \"training_seconds\": " << report.seconds << ", \"training_samples\": " << report.samples << ",\n"
-       << "  \"test_accuracy_of_chosen_model\": " << final_acc << ", \"chosen_valid_accuracy\": " << sel.valid_accuracy
+       << "  \"test_accuracy_of_chosen_model\": " << final_acc << ", \"chosen_valid_accuracy\": " << sel.chosen.valid_accuracy()
        << ", \"chosen_after_samples\": " << sel.chosen.samples << ", \"last_train_accuracy\": " << last_train << ",\n"
        << "  \"peak_memory_mib\": " << peak_mib << ",\n"
        << "  \"curve_seconds_valid_accuracy\": [" << curve.str() << "]\n}\n";
@@ -263,7 +263,7 @@ int main(int argc, char** argv) {
      << "| time to 95% validation accuracy | " << when(t95) << " | Tsetlin machine: 96.05% test after ≈120 s |\n"
      << "| time to 97% validation accuracy | " << when(t97) << " | difflogic: 97.69% after ≈22 h of this CPU |\n"
      << "| test accuracy, measured once on the validation-chosen model | " << fmt(100 * final_acc, "%.2f%%") << " (validation "
-     << fmt(100 * sel.valid_accuracy, "%.2f%%") << ") | difflogic: 97.69% |\n"
+     << fmt(100 * sel.chosen.valid_accuracy(), "%.2f%%") << ") | difflogic: 97.69% |\n"
      << "| peak memory | " << fmt(peak_mib, "%.0f MiB") << " | |\n";
   write_file_atomic(out + ".md", md.str());
   std::printf("%s", md.str().c_str());

@@ -307,11 +307,11 @@ int run_train(const parsed_args& args, results& result) {
   result["trained_samples"] = sel.last.samples;
   result["epochs"] = static_cast<std::uint64_t>(sel.last.epochs);
   result["seconds"] = sel.last.seconds;
-  result["valid_accuracy"] = sel.valid_accuracy;
+  result["valid_accuracy"] = sel.chosen.valid_accuracy();
   result["chosen_after_samples"] = sel.chosen.samples;
   std::cout << "trained: " << sel.last.samples << " samples (" << static_cast<std::uint64_t>(sel.last.epochs) << " epochs) in " << fixed_seconds(sel.last.seconds)
             << ", " << sel.last.changes << (relax ? " gates changed function\n" : " table entries flipped\n")
-            << "chosen: validation class accuracy " << percent(sel.valid_accuracy) << " (after " << sel.chosen.samples << " samples)\n";
+            << "chosen: validation class accuracy " << percent(sel.chosen.valid_accuracy()) << " (after " << sel.chosen.samples << " samples)\n";
   if (group != nullptr) {
     result["processes"] = group->size();
     std::cout << "processes: " << group->size() << " (MPI), each with the same tables\n";

@@ -170,7 +170,7 @@ model_choice choose_model(const parsed_args& args, std::uint64_t seed) {
   if (const auto r = args.value("resume")) m.resumed = load_params(*r);
   m.auto_arch = !args.value("arch") && !m.resumed;
   if (m.resumed) {
-    m.fixed = m.resumed->network;
+    m.fixed = m.resumed->trained.network;
   } else {
     if (const auto a = args.value("arch")) {
       try {
@@ -370,9 +370,9 @@ int run_learn(const parsed_args& args, results& result) {
   if (model_kind == "memoriser" && tr.num_inputs() > 16) throw usage_error("--model memoriser needs at most 16 inputs");
   if (resumed) {
     const std::size_t need = make_lut_network(tr.num_inputs(), tr.num_outputs(), fixed).num_params;
-    if (resumed->bits.size() != need) {
+    if (resumed->trained.bits.size() != need) {
       throw input_error(resumed->source, resumed->params_line,
-                        "params has " + std::to_string(resumed->bits.size()) + " bits; architecture " + architecture_string(fixed) +
+                        "params has " + std::to_string(resumed->trained.bits.size()) + " bits; architecture " + architecture_string(fixed) +
                             " on a table of " + std::to_string(tr.num_inputs()) + " inputs and " + std::to_string(tr.num_outputs()) +
                             " outputs has " + std::to_string(need));
     }
@@ -395,7 +395,7 @@ int run_learn(const parsed_args& args, results& result) {
   pp.base = base;
   pp.base.valid = data.valid ? &*data.valid : nullptr;
   if (!auto_arch) pp.fixed = fixed;
-  pp.initial = resumed ? &resumed->bits : nullptr;
+  pp.initial = resumed ? &resumed->trained.bits : nullptr;
   pp.mode = mode;
   std::optional<circuit<z2>> given;
   if (model_kind == "memoriser") {

@@ -7,25 +7,11 @@
 #include "bitlens/algebra/error.hpp"
 #include "bitlens/eval/tape.hpp"
 #include "bitlens/io/file.hpp"
-#include "bitlens/ir/compose.hpp"
-#include "bitlens/learn/decision_diagram.hpp"
-#include "bitlens/learn/decision_tree.hpp"
-#include "bitlens/learn/gate_train.hpp"
-#include "bitlens/learn/linear_threshold.hpp"
-#include "bitlens/models/gate_classifier.hpp"
-#include "bitlens/models/gate_layers.hpp"
-#include "bitlens/transform/simplify.hpp"
-#include "bitlens/transform/specialize.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <chrono>
-#include <cmath>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
-#include <limits>
-#include <numeric>
 #include <sstream>
 
 namespace bitlens::cli {
@@ -65,14 +51,7 @@ void progress_printer::event(const train_event& e) {
 
 void save_params(const std::string& path, const trained_network& s) { write_file_atomic(path, format_trained_network(s)); }
 
-saved_params load_params(const std::string& path) {
-  auto parsed = parse_trained_network(read_text_file(path), path);
-  saved_params s;
-  static_cast<trained_network&>(s) = std::move(parsed.trained);
-  s.source = path;
-  s.params_line = parsed.params_line;
-  return s;
-}
+saved_params load_params(const std::string& path) { return {parse_trained_network(read_text_file(path), path), path}; }
 
 void check_output_directory(const std::string& path) {
   const auto dir = std::filesystem::path(path).parent_path();

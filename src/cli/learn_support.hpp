@@ -6,9 +6,7 @@
 
 #include "bitlens/algebra/bit_dataset.hpp"
 #include "bitlens/io/aig.hpp"
-#include "bitlens/learn/decision_tree.hpp"
 #include "bitlens/learn/train.hpp"
-#include "bitlens/models/lut_network.hpp"
 #include "bitlens/models/lut_search.hpp"
 #include "bitlens/ir/circuit.hpp"
 #include "progress.hpp"
@@ -47,11 +45,9 @@ class progress_printer {
   std::string description_;
 };
 
-/// Parameters saved by --save-params: the architecture (with its wiring seed) and the bits, and
-/// where they were read from (for messages).
-struct saved_params : trained_network {
-  std::string source;           // the file read
-  std::size_t params_line = 0;  // the line of its `params`
+/// Parameters saved by --save-params, as read, and the file they were read from (for messages).
+struct saved_params : parsed_trained_network {
+  std::string source;
 };
 
 /// Writes a parameter file (models/trained_network.hpp) atomically.

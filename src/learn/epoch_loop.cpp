@@ -105,7 +105,6 @@ void select_on_validation(gate_network& net, const class_samples& valid, std::si
   if (stats != nullptr) {
     stats->last = last;
     stats->chosen = chosen;
-    stats->valid_accuracy = chosen.valid_accuracy();
   }
 }
 

@@ -109,8 +109,7 @@ class run_state {
   double seconds() const { return std::chrono::duration<double>(clock_type::now() - start_).count(); }
   /// Whether the budget is spent after `steps` steps, or a callback asked to stop.
   bool out_of_budget(std::uint64_t steps) const {
-    const double epochs = static_cast<double>(steps) * samples_per_step_ / static_cast<double>(std::max<std::size_t>(1, train_in_.num_samples()));
-    return stopped_ || tp_.budget.spent(steps, epochs, seconds());
+    return stopped_ || tp_.budget.spent(steps, epochs_after(steps), seconds());
   }
   std::uint64_t train_errors(const bitvec& p) const { return sum(count_ones(scorer_, train_in_, p, runs())); }
   std::uint64_t valid_errors(const bitvec& p) const { return sum(count_ones(scorer_, *valid_in_, p, runs())); }
@@ -153,12 +152,16 @@ class run_state {
     e.checked = cared_;
     e.best_errors = best_train_;
     e.samples = static_cast<std::uint64_t>(static_cast<double>(step) * samples_per_step_);
-    e.epochs = static_cast<double>(e.samples) / static_cast<double>(std::max<std::size_t>(1, train_in_.num_samples()));
+    e.epochs = epochs_after(step);
     if (best_valid_) e.valid_errors = best_valid_, e.valid_checked = valid_cared_;
     if (!tp_.on_event(e)) stopped_ = true;
   }
   /// Samples one step trains on (for the epoch count).
   void set_samples_per_step(double samples) { samples_per_step_ = samples; }
+  /// Passes over the training samples that `steps` steps make.
+  double epochs_after(std::uint64_t steps) const {
+    return static_cast<double>(steps) * samples_per_step_ / static_cast<double>(std::max<std::size_t>(1, train_in_.num_samples()));
+  }
   /// Whether a new best arrived since the last call.
   bool take_improved() { return std::exchange(improved_, false); }
   std::uint64_t best_train_errors() const { return best_train_; }

@@ -23,19 +23,13 @@ namespace bitlens {
 
 namespace {
 
-// Wrong output bits of f on the cared bits of d (f has d's inputs and one output).
-std::uint64_t output_errors(const circuit<z2>& f, const bit_dataset& d) {
-  const bit_batch got = evaluate(tape(f), d.inputs, bitvec(0));
-  return popcount_and(got.wire(0) ^ d.targets.wire(0), d.care.wire(0));
-}
-
 // A candidate's circuit measured on the training and validation rows like every candidate.
 learned_circuit measured(circuit<z2> c, std::string description, const bit_dataset& train, const bit_dataset& valid,
                          std::chrono::steady_clock::time_point start) {
   learned_circuit out{std::move(c), std::move(description), {}, 1, 0, 0, std::nullopt};
-  out.stats.train_errors = output_errors(out.circuit_, train);
+  out.stats.train_errors = count_errors(out.circuit_, bitvec(0), train);
   out.stats.train_cared_bits = train.num_cared_bits();
-  out.stats.valid_errors = output_errors(out.circuit_, valid);
+  out.stats.valid_errors = count_errors(out.circuit_, bitvec(0), valid);
   out.stats.valid_cared_bits = valid.num_cared_bits();
   out.stats.exact = out.stats.train_errors == 0;
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -110,9 +110,9 @@ TEST_CASE("keep-best training leaves the tables that scored best on validation",
   gate_train_stats sel;
   bitlens::train(net, {xt, yt}, p, &sel);
   REQUIRE(!seen.empty());
-  CHECK(sel.valid_accuracy >= *std::max_element(seen.begin(), seen.end()));
+  CHECK(sel.chosen.valid_accuracy() >= *std::max_element(seen.begin(), seen.end()));
   // The network holds the chosen tables: its validation accuracy is the one reported.
-  CHECK(classification_accuracy(compiled_gates(net).predict_groups(xv, 2, {.threads = 1}), yv) == Approx(sel.valid_accuracy));
+  CHECK(classification_accuracy(compiled_gates(net).predict_groups(xv, 2, {.threads = 1}), yv) == Approx(sel.chosen.valid_accuracy()));
   const bit_batch wrong_width = random_batch(7, 10, r);
   const std::vector<std::uint32_t> zeros(10, 0);
   const class_samples mismatched{wrong_width, zeros};

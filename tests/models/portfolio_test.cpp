@@ -1,6 +1,5 @@
 // The portfolio of `bitlens learn` as a library: the learners each measured alike, the plan's
 // candidates in order, the input ranking by information, and refusals.
-#include "bitlens/eval/tape.hpp"
 #include "bitlens/io/generate.hpp"
 #include "bitlens/models/portfolio.hpp"
 
@@ -13,13 +12,8 @@ using namespace bitlens;
 
 namespace {
 
-// Cared output bits of f wrong on d.
-std::uint64_t wrong_bits(const circuit<z2>& f, const bit_dataset& d) {
-  const bit_batch out = evaluate(tape(f), d.inputs, bitvec(0));
-  std::uint64_t wrong = 0;
-  for (std::size_t o = 0; o < d.num_outputs(); ++o) wrong += popcount_and(out.wire(o) ^ d.targets.wire(o), d.care.wire(o));
-  return wrong;
-}
+// Cared output bits of the parameter-free circuit f wrong on d.
+std::uint64_t wrong_bits(const circuit<z2>& f, const bit_dataset& d) { return count_errors(f, bitvec(0), d); }
 
 // The rows of `d` whose index modulo 4 is (or is not) 0.
 bit_dataset every_fourth(const bit_dataset& d, bool held) {

@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
     bitlens::train(alone, {data.inputs, data.labels}, p, &a);
     p.processes = &group;
     bitlens::train(shared, {data.inputs, data.labels}, p, &b);
-    check(tables(shared) == tables(alone) && a.valid_accuracy == b.valid_accuracy, "validation selection differs from one process alone");
+    check(tables(shared) == tables(alone) && a.chosen.valid_accuracy() == b.chosen.valid_accuracy(), "validation selection differs from one process alone");
   }
   {  // a time limit: every process stops after the same step, with the same tables
     gate_train_params p;

@@ -120,16 +120,14 @@ std::vector<element_t<R>> train(const circuit<R>& model, const std::type_identit
   auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
   bool stopped = false;       // by on_event
   std::uint64_t samples = 0;  // rows trained on so far
-  auto out_of_budget = [&] {
-    const double epochs = rows == 0 ? 0.0 : static_cast<double>(samples) / static_cast<double>(rows);
-    return stopped || tp.budget.spent(st.steps, epochs, seconds());
-  };
+  auto epochs = [&] { return rows == 0 ? 0.0 : static_cast<double>(samples) / static_cast<double>(rows); };
+  auto out_of_budget = [&] { return stopped || tp.budget.spent(st.steps, epochs(), seconds()); };
   auto emit = [&](train_event_kind kind) {
     if (!tp.on_event) return;
     train_event e;
     e.kind = kind;
     e.steps = st.steps;
-    e.epochs = static_cast<double>(st.epochs);
+    e.epochs = epochs();
     e.samples = samples;
     e.seconds = seconds();
     e.errors = rows - st.exact_rows;

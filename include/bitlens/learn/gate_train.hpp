@@ -110,13 +110,11 @@ struct gate_train_params {
 
 /// What a gate-network training measured.
 struct gate_train_stats {
-  train_event last;            // the run's last event
+  train_event last;    // the run's last event
   /// With params.valid: the event after which the returned tables were measured (steps 0: the
-  /// start), and their class accuracy on the validation samples.
+  /// start); chosen.valid_accuracy() is their class accuracy on the validation samples.
   train_event chosen;
-  double valid_accuracy = -1;
 };
-
 /// What one step saw.
 struct gate_step_stats {
   std::size_t samples = 0;
